@@ -31,7 +31,12 @@ class AccordError(Exception):
         return self.message
 
     def to_dict(self) -> dict[str, str | int | None]:
-        return {"error": self.code, "status": self.status, "message": self.message, "hint": self.hint}
+        return {
+            "error": self.code,
+            "status": self.status,
+            "message": self.message,
+            "hint": self.hint,
+        }
 
 
 class InputError(AccordError):

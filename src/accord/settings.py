@@ -44,8 +44,10 @@ class Settings:
     def __repr__(self) -> str:
         parts = []
         for f in fields(self):
-            value = "***" if f.name in _SECRET_FIELDS or f.name.endswith("_previous") else getattr(
-                self, f.name
+            value = (
+                "***"
+                if f.name in _SECRET_FIELDS or f.name.endswith("_previous")
+                else getattr(self, f.name)
             )
             parts.append(f"{f.name}={value!r}" if value != "***" else f"{f.name}=***")
         return f"Settings({', '.join(parts)})"

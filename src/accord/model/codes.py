@@ -74,7 +74,9 @@ class Purpose(StrEnum):
 
 def parse_handling(value: str | Iterable[str]) -> frozenset[HandlingCode]:
     """Parse handling codes from ``"H0,H2"`` or a list. An empty set is not a valid handling."""
-    items = value.replace(";", ",").replace(" ", ",").split(",") if isinstance(value, str) else value
+    items = (
+        value.replace(";", ",").replace(" ", ",").split(",") if isinstance(value, str) else value
+    )
     codes: set[HandlingCode] = set()
     for item in items:
         item = item.strip().upper()
@@ -87,7 +89,9 @@ def parse_handling(value: str | Iterable[str]) -> frozenset[HandlingCode]:
                 f"Unknown handling code {item!r}.", hint="Use H0, H1, H2 or H3, comma-separated."
             ) from exc
     if not codes:
-        raise InputError("No handling code given.", hint="Every record needs at least one of H0-H3.")
+        raise InputError(
+            "No handling code given.", hint="Every record needs at least one of H0-H3."
+        )
     return frozenset(codes)
 
 

@@ -68,7 +68,8 @@ class Envelope:
             )
         if self.delete_by < self.review_date:
             raise InputError(
-                f"The delete-by date {self.delete_by} is before the review date {self.review_date}.",
+                f"The delete-by date {self.delete_by} is before the review date "
+                f"{self.review_date}.",
                 hint="A record must be reviewed before it is due for deletion.",
             )
         for name in ("participant", "authority", "dataset", "legal_basis"):

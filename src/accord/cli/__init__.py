@@ -1,0 +1,1 @@
+"""The command-line interface: parses input, calls services, renders output."""

@@ -1,0 +1,3 @@
+"""Imports every topic module so that its commands attach to the root app. One line a topic."""
+
+from accord.cli import names as _names  # noqa: F401

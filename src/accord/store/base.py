@@ -1,0 +1,288 @@
+"""The store interface and what both database backends share.
+
+A ``Store`` owns one SQLAlchemy engine. Dialect differences (connection set-up, write locking,
+bulk loading) live in the two small subclasses, :class:`~accord.store.sqlite.SqliteStore` and
+:class:`~accord.store.postgres.PostgresStore`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select, update
+
+from accord.errors import InputError
+from accord.store.audit import AuditEntry, AuditLog, Verification, now_iso
+from accord.store.batch import BatchMeta, BatchResult, Chunk, QuarantineRow
+from accord.store.migrate import migrate
+from accord.store.records import StoredRecord, record_from_row
+from accord.store.tables import batches, erasures, quarantine, records
+
+__all__ = ["Store"]
+
+_LOOKUP_CHUNK = 900
+
+
+class Store:
+    """Persistence behind one interface: records, batches, quarantine, erasures, audit log."""
+
+    dialect = "generic"
+
+    def __init__(self, engine: Engine, audit_key: bytes, checkpoint_file: Path | None) -> None:
+        self.engine = engine
+        self.audit = AuditLog(audit_key, checkpoint_file)
+        migrate(engine)
+
+    # -- transactions ---------------------------------------------------------------------
+
+    @contextmanager
+    def write(self) -> Iterator[Connection]:
+        """One write transaction; everything in it is stored together or not at all."""
+        with self.engine.begin() as conn:
+            yield conn
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        with self.engine.connect() as conn:
+            yield conn
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # -- batches --------------------------------------------------------------------------
+
+    def _insert_records(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        conn.execute(insert(records), rows)
+
+    def _existing(self, conn: Connection, ids: Sequence[str]) -> dict[str, str]:
+        found: dict[str, str] = {}
+        for start in range(0, len(ids), _LOOKUP_CHUNK):
+            part = ids[start : start + _LOOKUP_CHUNK]
+            query = select(records.c.id, records.c.content_hash).where(records.c.id.in_(part))
+            found.update({row.id: row.content_hash for row in conn.execute(query)})
+        return found
+
+    def _erased(self, conn: Connection, ids: Sequence[str]) -> set[str]:
+        gone: set[str] = set()
+        for start in range(0, len(ids), _LOOKUP_CHUNK):
+            part = ids[start : start + _LOOKUP_CHUNK]
+            query = select(erasures.c.record_id).where(erasures.c.record_id.in_(part))
+            gone.update(row.record_id for row in conn.execute(query))
+        return gone
+
+    def write_batch(self, meta: BatchMeta, chunks: Iterable[Chunk]) -> BatchResult:
+        """Store a batch atomically: new records, changed records (logged with before and
+        after), quarantined rows and the batch itself, in one transaction. Rows already stored
+        with the same content count as duplicates and are not written again."""
+        result = BatchResult(batch=meta.id)
+        ids_hash = hashlib.sha256()
+        with self.write() as conn:
+            seen: dict[str, str] = {}
+            alterations: list[AuditEntry] = []
+            for chunk in chunks:
+                result.read += chunk.read
+                held = list(chunk.quarantined)
+                new_rows, changed = self._classify(conn, meta, chunk, seen, held, result)
+                if new_rows:
+                    self._insert_records(conn, new_rows)
+                    for row in new_rows:
+                        ids_hash.update(row["id"].encode())
+                for row, before in changed:
+                    conn.execute(update(records).where(records.c.id == row["id"]).values(**row))
+                    alterations.append(self._alteration(meta, row, before))
+                self._quarantine(conn, meta, held)
+                result.quarantined += len(held)
+            conn.execute(
+                insert(batches).values(
+                    id=meta.id,
+                    participant=meta.participant,
+                    authority=meta.authority,
+                    dataset=meta.dataset,
+                    source=meta.source,
+                    file_sha256=meta.file_sha256,
+                    actor=meta.actor,
+                    read=result.read,
+                    stored=result.stored,
+                    updated=result.updated,
+                    quarantined=result.quarantined,
+                    duplicates=result.duplicates,
+                    started_at=meta.started_at,
+                    finished_at=now_iso(),
+                )
+            )
+            collection = AuditEntry(
+                actor=meta.actor,
+                authority=meta.authority,
+                action="collection",
+                purpose=meta.purpose,
+                refs=[meta.id],
+                detail={
+                    "source": meta.source,
+                    "file_sha256": meta.file_sha256,
+                    "records_sha256": ids_hash.hexdigest(),
+                    **result.to_dict(),
+                },
+            )
+            self.audit.append(conn, [collection, *alterations])
+        return result
+
+    def _classify(
+        self,
+        conn: Connection,
+        meta: BatchMeta,
+        chunk: Chunk,
+        seen: dict[str, str],
+        held: list[QuarantineRow],
+        result: BatchResult,
+    ) -> tuple[list[dict[str, Any]], list[tuple[dict[str, Any], StoredRecord]]]:
+        ids = [row["id"] for row in chunk.records if row["id"] not in seen]
+        existing = self._existing(conn, ids)
+        erased = self._erased(conn, ids) if ids else set()
+        stamp = now_iso()
+        new_rows: list[dict[str, Any]] = []
+        changed: list[tuple[dict[str, Any], StoredRecord]] = []
+        numbers = chunk.row_numbers or [0] * len(chunk.records)
+        for row, number in zip(chunk.records, numbers, strict=True):
+            rid, digest = row["id"], row["content_hash"]
+            if rid in erased:
+                held.append(_erased_row(meta, row, number))
+                continue
+            known = seen.get(rid) or existing.get(rid)
+            if known == digest:
+                result.duplicates += 1
+                continue
+            full = {**row, "batch_id": meta.id, "updated_at": stamp, "restricted": False}
+            seen[rid] = digest
+            if known is None:
+                full["created_at"] = stamp
+                new_rows.append(full)
+                result.stored += 1
+            else:
+                before = self.get_records(conn, [rid])[rid]
+                full["created_at"] = before.created_at
+                changed.append((full, before))
+                result.stored += 1
+                result.updated += 1
+        return new_rows, changed
+
+    def _alteration(self, meta: BatchMeta, row: dict[str, Any], before: StoredRecord) -> AuditEntry:
+        return AuditEntry(
+            actor=meta.actor,
+            authority=meta.authority,
+            action="alteration",
+            purpose=meta.purpose,
+            refs=[row["id"], meta.id],
+            detail={"before": before.properties, "after": json.loads(row["properties"])},
+        )
+
+    def _quarantine(self, conn: Connection, meta: BatchMeta, rows: list[QuarantineRow]) -> None:
+        """Keep rejected rows; a row already held open from an earlier run is not kept twice."""
+        if not rows:
+            return
+        stamp = now_iso()
+        entries = {}
+        for q in rows:
+            raw = json.dumps(q.raw, ensure_ascii=False, default=str, sort_keys=True)
+            origin = f"{meta.participant}\x1f{meta.authority}\x1f{meta.dataset}\x1f{q.file}"
+            digest = hashlib.sha256(f"{origin}\x1f{q.row}\x1f{raw}\x1f{q.reason}".encode())
+            entries[digest.hexdigest()] = {
+                "batch_id": meta.id,
+                "file": q.file,
+                "row": q.row,
+                "field": q.field,
+                "value": q.value[:2000],
+                "reason": q.reason,
+                "raw": raw,
+                "status": "open",
+                "created_at": stamp,
+                "fingerprint": digest.hexdigest(),
+            }
+        held: set[str] = set()
+        keys = list(entries)
+        for start in range(0, len(keys), _LOOKUP_CHUNK):
+            query = select(quarantine.c.fingerprint).where(
+                quarantine.c.fingerprint.in_(keys[start : start + _LOOKUP_CHUNK]),
+                quarantine.c.status == "open",
+            )
+            held.update(row.fingerprint for row in conn.execute(query))
+        fresh = [entry for key, entry in entries.items() if key not in held]
+        if fresh:
+            conn.execute(insert(quarantine), fresh)
+
+    # -- reads (internal: callers outside the store go through accord.store.gate) ---------
+
+    def get_records(self, conn: Connection, ids: Sequence[str]) -> dict[str, StoredRecord]:
+        found: dict[str, StoredRecord] = {}
+        for start in range(0, len(ids), _LOOKUP_CHUNK):
+            part = list(ids[start : start + _LOOKUP_CHUNK])
+            for row in conn.execute(select(records).where(records.c.id.in_(part))):
+                found[row.id] = record_from_row(row)
+        return found
+
+    def count_records(self) -> int:
+        with self.read() as conn:
+            return int(conn.execute(select(func.count()).select_from(records)).scalar_one())
+
+    def batch(self, batch_id: str) -> dict[str, Any]:
+        with self.read() as conn:
+            row = conn.execute(select(batches).where(batches.c.id == batch_id)).mappings().first()
+        if row is None:
+            raise InputError(f"No batch {batch_id!r}.", hint="`accord batches` lists them.")
+        return dict(row)
+
+    def list_batches(self, limit: int = 50) -> list[dict[str, Any]]:
+        with self.read() as conn:
+            query = select(batches).order_by(batches.c.finished_at.desc()).limit(limit)
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    # -- quarantine -------------------------------------------------------------------------
+
+    def list_quarantine(
+        self, batch_id: str | None = None, status: str | None = "open", limit: int = 100
+    ) -> list[dict[str, Any]]:
+        query = select(quarantine).order_by(quarantine.c.id).limit(limit)
+        if batch_id:
+            query = query.where(quarantine.c.batch_id == batch_id)
+        if status:
+            query = query.where(quarantine.c.status == status)
+        with self.read() as conn:
+            return [dict(row) for row in conn.execute(query).mappings()]
+
+    def quarantine_entry(self, entry_id: int) -> dict[str, Any]:
+        with self.read() as conn:
+            row = conn.execute(select(quarantine).where(quarantine.c.id == entry_id)).mappings()
+            found = row.first()
+        if found is None:
+            raise InputError(f"No quarantine entry {entry_id}.", hint="`accord quarantine list`.")
+        return dict(found)
+
+    def resolve_quarantine(self, conn: Connection, entry_ids: Sequence[int], status: str) -> None:
+        conn.execute(
+            update(quarantine).where(quarantine.c.id.in_(list(entry_ids))).values(status=status)
+        )
+
+    # -- audit ------------------------------------------------------------------------------
+
+    def log(self, *entries: AuditEntry) -> None:
+        with self.write() as conn:
+            self.audit.append(conn, entries)
+
+    def verify_audit(self) -> Verification:
+        with self.read() as conn:
+            return self.audit.verify(conn)
+
+
+def _erased_row(meta: BatchMeta, row: dict[str, Any], number: int) -> QuarantineRow:
+    return QuarantineRow(
+        file=meta.source,
+        row=number,
+        field="id",
+        value=row["id"],
+        reason="this record was erased; it is not stored again",
+        raw={"id": row["id"]},
+    )

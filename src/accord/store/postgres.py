@@ -1,0 +1,32 @@
+"""The server store: PostgreSQL, with COPY for bulk loads."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, create_engine
+
+from accord.store.base import Store
+from accord.store.tables import records
+
+__all__ = ["PostgresStore"]
+
+_COLUMNS = [column.name for column in records.columns]
+
+
+class PostgresStore(Store):
+    dialect = "postgresql"
+
+    def __init__(self, url: str, audit_key: bytes, checkpoint_file: Path | None) -> None:
+        if url.startswith("postgresql://") or url.startswith("postgres://"):
+            url = "postgresql+psycopg://" + url.split("://", 1)[1]
+        engine = create_engine(url, pool_pre_ping=True)
+        super().__init__(engine, audit_key, checkpoint_file)
+
+    def _insert_records(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+        raw: Any = conn.connection.driver_connection
+        columns = ", ".join(f'"{name}"' for name in _COLUMNS)
+        with raw.cursor() as cursor, cursor.copy(f"COPY records ({columns}) FROM STDIN") as copy:
+            for row in rows:
+                copy.write_row([row.get(name) for name in _COLUMNS])

@@ -1,0 +1,183 @@
+"""The store's tables (SQLAlchemy Core). Migrations in ``migrations/versions`` create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Date,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+__all__ = [
+    "agreements",
+    "audit_checkpoints",
+    "audit_entries",
+    "audit_head",
+    "audit_values",
+    "batches",
+    "erasures",
+    "metadata",
+    "quarantine",
+    "records",
+    "tokens",
+    "users",
+]
+
+metadata = MetaData()
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("schema", String(64), nullable=False),
+    Column("caption", Text, nullable=False, default=""),
+    Column("properties", Text, nullable=False),
+    Column("participant", String(16), nullable=False),
+    Column("authority", String(32), nullable=False),
+    Column("dataset", String(128), nullable=False),
+    Column("handling", String(16), nullable=False),
+    Column("handling_note", Text),
+    Column("source_reliability", String(1), nullable=False),
+    Column("information_accuracy", String(1), nullable=False),
+    Column("subject_category", String(16), nullable=False),
+    Column("nature", String(16), nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("legal_basis", String(64), nullable=False),
+    Column("review_date", Date, nullable=False),
+    Column("delete_by", Date, nullable=False),
+    Column("alert", String(32)),
+    Column("restricted", Boolean, nullable=False, default=False),
+    Column("content_hash", String(64), nullable=False),
+    Column("batch_id", String(40), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Index("ix_records_originator", "participant", "authority", "dataset"),
+    Index("ix_records_schema", "schema"),
+    Index("ix_records_delete_by", "delete_by"),
+)
+
+batches = Table(
+    "batches",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("participant", String(16), nullable=False),
+    Column("authority", String(32), nullable=False),
+    Column("dataset", String(128), nullable=False),
+    Column("source", Text, nullable=False),
+    Column("file_sha256", String(64), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("read", Integer, nullable=False),
+    Column("stored", Integer, nullable=False),
+    Column("updated", Integer, nullable=False),
+    Column("quarantined", Integer, nullable=False),
+    Column("duplicates", Integer, nullable=False),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32), nullable=False),
+)
+
+quarantine = Table(
+    "quarantine",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("batch_id", String(40), nullable=False, index=True),
+    Column("file", Text, nullable=False),
+    Column("row", Integer, nullable=False),
+    Column("field", String(128), nullable=False),
+    Column("value", Text, nullable=False),
+    Column("reason", Text, nullable=False),
+    Column("raw", Text, nullable=False),
+    Column("status", String(16), nullable=False, default="open"),
+    Column("created_at", String(32), nullable=False),
+    Column("fingerprint", String(64), nullable=False, index=True),
+)
+
+erasures = Table(
+    "erasures",
+    metadata,
+    Column("record_id", String(64), primary_key=True),
+    Column("erased_at", String(32), nullable=False),
+    Column("reason", Text, nullable=False),
+)
+
+audit_entries = Table(
+    "audit_entries",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(32), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("authority", String(32), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("legal_basis", String(64), nullable=False, default=""),
+    Column("refs", Text, nullable=False),
+    Column("detail_hash", String(64), nullable=False),
+    Column("prev_hash", String(64), nullable=False),
+    Column("hash", String(64), nullable=False),
+    Index("ix_audit_actor", "actor"),
+)
+
+audit_values = Table(
+    "audit_values",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("detail", Text, nullable=False),
+)
+
+audit_head = Table(
+    "audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(64), nullable=False),
+)
+
+audit_checkpoints = Table(
+    "audit_checkpoints",
+    metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("hash", String(64), nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("signature", String(64), nullable=False),
+)
+
+users = Table(
+    "users",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("display_name", Text, nullable=False),
+    Column("participant", String(16), nullable=False),
+    Column("authority", String(32), nullable=False),
+    Column("roles", String(128), nullable=False),
+    Column("password_hash", Text),
+    Column("totp_secret", String(64)),
+    Column("disabled", Boolean, nullable=False, default=False),
+    Column("failed_logins", Integer, nullable=False, default=0),
+    Column("locked_until", String(32)),
+    Column("created_at", String(32), nullable=False),
+)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("username", String(64), nullable=False, index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+    Column("revoked_at", String(32)),
+)
+
+agreements = Table(
+    "agreements",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("body", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("ended_at", String(32)),
+)
