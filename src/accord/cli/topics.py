@@ -1,3 +1,6 @@
 """Imports every topic module so that its commands attach to the root app. One line a topic."""
 
 from accord.cli import names as _names  # noqa: F401
+from accord.cli import ingest as _ingest  # noqa: F401
+from accord.cli import admin as _admin  # noqa: F401
+from accord.cli import audit as _audit  # noqa: F401

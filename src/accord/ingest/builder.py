@@ -173,8 +173,15 @@ class RowBuilder:
                 problems.append(_problem(column.source, name, values, value))
             elif value is not None:
                 envelope[name] = value
-        for name in ("handling", "source_reliability", "information_accuracy",
-                     "subject_category", "nature", "purpose", "legal_basis"):  # fmt: skip
+        for name in (
+            "handling",
+            "source_reliability",
+            "information_accuracy",
+            "subject_category",
+            "nature",
+            "purpose",
+            "legal_basis",
+        ):
             if name not in envelope and not any(p[0] == name for p in problems):
                 problems.append((name, "", f"the envelope field {name} is empty"))
         if "H3" in envelope.get("handling", "") and not envelope.get("handling_note"):

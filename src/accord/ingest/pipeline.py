@@ -102,15 +102,22 @@ def ingest_file(
         source=job.path.name,
         file_sha256=_file_sha256(job.path),
         actor=job.actor,
+        mapping=job.mapping.read_text(encoding="utf-8"),
         purpose=mapping.envelope["purpose"].literal or "collection",
         started_at=datetime.now(UTC).isoformat(timespec="microseconds"),
     )
 
     def builder(m: Mapping) -> RowBuilder:
         return RowBuilder(
-            m, participant=participant, authority=authority, dataset=meta.dataset,
-            id_key=job.id_key, retention=job.retention, today=job.today, source=job.path.name,
-        )  # fmt: skip
+            m,
+            participant=participant,
+            authority=authority,
+            dataset=meta.dataset,
+            id_key=job.id_key,
+            retention=job.retention,
+            today=job.today,
+            source=job.path.name,
+        )
 
     if tabular:
         rows = read_rows(job.path, fmt, mapping.csv.delimiter, mapping.csv.encoding)

@@ -28,10 +28,20 @@ _PARTIAL_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})\.?$")
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 _COUNTRY_ALIASES = {
-    "xk": "xk", "xkx": "xk", "kosovo": "xk", "kosova": "xk", "uk": "gb", "great britain": "gb",
-    "england": "gb", "el": "gr", "north macedonia": "mk", "macedonia": "mk",
-    "bosnia": "ba", "bosnia and herzegovina": "ba", "eu": "eu",
-}  # fmt: skip
+    "xk": "xk",
+    "xkx": "xk",
+    "kosovo": "xk",
+    "kosova": "xk",
+    "uk": "gb",
+    "great britain": "gb",
+    "england": "gb",
+    "el": "gr",
+    "north macedonia": "mk",
+    "macedonia": "mk",
+    "bosnia": "ba",
+    "bosnia and herzegovina": "ba",
+    "eu": "eu",
+}
 
 
 class Invalid(ValueError):
@@ -197,11 +207,27 @@ def validator_for(
 
 
 _GENDERS = {
-    "m": "male", "male": "male", "muški": "male", "muski": "male", "м": "male", "машки": "male",
-    "mashkull": "male", "f": "female", "female": "female", "ž": "female", "z": "female",
-    "ženski": "female", "zenski": "female", "ж": "female", "женски": "female", "femër": "female",
-    "femer": "female", "w": "female", "x": "other", "other": "other",
-}  # fmt: skip
+    "m": "male",
+    "male": "male",
+    "muški": "male",
+    "muski": "male",
+    "м": "male",
+    "машки": "male",
+    "mashkull": "male",
+    "f": "female",
+    "female": "female",
+    "ž": "female",
+    "z": "female",
+    "ženski": "female",
+    "zenski": "female",
+    "ж": "female",
+    "женски": "female",
+    "femër": "female",
+    "femer": "female",
+    "w": "female",
+    "x": "other",
+    "other": "other",
+}
 
 
 def _gender(raw: str) -> str:

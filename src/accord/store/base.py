@@ -105,6 +105,7 @@ class Store:
                     dataset=meta.dataset,
                     source=meta.source,
                     file_sha256=meta.file_sha256,
+                    mapping=meta.mapping,
                     actor=meta.actor,
                     read=result.read,
                     stored=result.stored,

@@ -17,6 +17,7 @@ class BatchMeta:
     source: str
     file_sha256: str
     actor: str
+    mapping: str
     purpose: str
     started_at: str
 

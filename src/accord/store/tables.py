@@ -25,6 +25,7 @@ __all__ = [
     "metadata",
     "quarantine",
     "records",
+    "releases",
     "tokens",
     "users",
 ]
@@ -71,6 +72,7 @@ batches = Table(
     Column("dataset", String(128), nullable=False),
     Column("source", Text, nullable=False),
     Column("file_sha256", String(64), nullable=False),
+    Column("mapping", Text, nullable=False, default=""),
     Column("actor", String(64), nullable=False),
     Column("read", Integer, nullable=False),
     Column("stored", Integer, nullable=False),
@@ -171,6 +173,16 @@ tokens = Table(
     Column("created_at", String(32), nullable=False),
     Column("expires_at", String(32), nullable=False),
     Column("revoked_at", String(32)),
+)
+
+releases = Table(
+    "releases",
+    metadata,
+    Column("record_id", String(64), primary_key=True),
+    Column("authority", String(32), primary_key=True),
+    Column("granted_at", String(32), nullable=False),
+    Column("granted_by", String(64), nullable=False),
+    Column("reference", String(64), nullable=False),
 )
 
 agreements = Table(

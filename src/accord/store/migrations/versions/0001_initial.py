@@ -52,6 +52,7 @@ def upgrade() -> None:
         sa.Column("dataset", sa.String(128), nullable=False),
         sa.Column("source", sa.Text, nullable=False),
         sa.Column("file_sha256", sa.String(64), nullable=False),
+        sa.Column("mapping", sa.Text, nullable=False),
         sa.Column("actor", sa.String(64), nullable=False),
         sa.Column("read", sa.Integer, nullable=False),
         sa.Column("stored", sa.Integer, nullable=False),
@@ -142,6 +143,14 @@ def upgrade() -> None:
     )
     op.create_index("ix_tokens_username", "tokens", ["username"])
     op.create_table(
+        "releases",
+        sa.Column("record_id", sa.String(64), primary_key=True),
+        sa.Column("authority", sa.String(32), primary_key=True),
+        sa.Column("granted_at", sa.String(32), nullable=False),
+        sa.Column("granted_by", sa.String(64), nullable=False),
+        sa.Column("reference", sa.String(64), nullable=False),
+    )
+    op.create_table(
         "agreements",
         sa.Column("id", sa.String(64), primary_key=True),
         sa.Column("body", sa.Text, nullable=False),
@@ -153,6 +162,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in (
         "agreements",
+        "releases",
         "tokens",
         "users",
         "audit_checkpoints",

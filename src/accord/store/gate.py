@@ -1,0 +1,220 @@
+"""The one enforcement point of every read of personal data.
+
+API, web pages, search, exports, and the results of jobs all obtain records here. Each record is
+decided by :func:`accord.policy.decide`; what is withheld is not counted or hinted at; and every
+consultation (and every refusal) is written to the audit log with user, authority, purpose and
+justification.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import Select, select
+
+from accord.errors import AccessDenied, InputError
+from accord.model.codes import Purpose
+from accord.policy import Action, Agreement, Principal, decide
+from accord.store.agreement_book import AgreementBook
+from accord.store.audit import AuditEntry
+from accord.store.base import Store
+from accord.store.records import StoredRecord, record_from_row
+from accord.store.tables import records, releases
+
+__all__ = ["Gate", "RecordQuery", "parse_purpose"]
+
+_PAGE = 2000
+_MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class RecordQuery:
+    """Filters of a search. Every text filter is bound as a parameter, never spliced into SQL."""
+
+    ids: Sequence[str] | None = None
+    schema: str | None = None
+    participant: str | None = None
+    dataset: str | None = None
+    text: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+    def terms(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if v not in (None, ()) and k != "ids"}
+
+
+def parse_purpose(value: str | Purpose | None) -> Purpose | None:
+    if value is None or isinstance(value, Purpose):
+        return value
+    try:
+        return Purpose(value.strip().lower())
+    except ValueError:
+        return None
+
+
+def _select(query: RecordQuery) -> Select[Any]:
+    stmt = select(records).order_by(records.c.id)
+    if query.ids is not None:
+        stmt = stmt.where(records.c.id.in_(list(query.ids)))
+    if query.schema:
+        stmt = stmt.where(records.c.schema == query.schema)
+    if query.participant:
+        stmt = stmt.where(records.c.participant == query.participant.upper())
+    if query.dataset:
+        stmt = stmt.where(records.c.dataset == query.dataset)
+    if query.text:
+        if len(query.text) > _MAX_TEXT:
+            raise InputError(f"The search text is longer than {_MAX_TEXT} characters.")
+        escaped = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        stmt = stmt.where(records.c.caption.ilike(f"%{escaped}%", escape="\\"))
+    return stmt
+
+
+class Gate:
+    """Reads records for a principal: decided one by one, logged, nothing else revealed."""
+
+    def __init__(self, store: Store, today: Callable[[], date] | None = None) -> None:
+        self.store = store
+        self.book = AgreementBook(store)
+        self._today = today or (lambda: datetime.now(UTC).date())
+
+    def _refuse(self, user: Principal, purpose: str, reason: str, detail: dict[str, Any]) -> None:
+        self.store.log(
+            AuditEntry(
+                user.username,
+                user.authority,
+                "refusal",
+                purpose or "-",
+                detail={"reason": reason, **detail},
+            )
+        )
+
+    def read(
+        self,
+        user: Principal,
+        purpose: str | Purpose | None,
+        query: RecordQuery,
+        *,
+        justification: str = "",
+        action: Action = Action.READ,
+    ) -> list[StoredRecord]:
+        """The records of ``query`` this user may see, at most ``query.limit`` of them."""
+        wanted = parse_purpose(purpose)
+        if wanted is None:
+            self._refuse(user, str(purpose or ""), "no valid purpose", query.terms())
+            raise AccessDenied(
+                "A purpose is required for every read of personal data.",
+                hint="Give one of: " + ", ".join(p.value for p in Purpose) + ".",
+            )
+        if user.disabled:
+            self._refuse(user, wanted.value, "disabled user", query.terms())
+            raise AccessDenied("The account is disabled.")
+        limit = max(0, min(query.limit, 100_000))
+        visible = list(self._visible(user, wanted, query, action, limit))
+        self.store.log(
+            AuditEntry(
+                user.username,
+                user.authority,
+                "consultation" if action is Action.READ else action.value,
+                wanted.value,
+                [r.id for r in visible],
+                detail={
+                    "query": query.terms(),
+                    "justification": justification,
+                    "returned": len(visible),
+                },
+            )
+        )
+        return visible
+
+    def _visible(
+        self, user: Principal, purpose: Purpose, query: RecordQuery, action: Action, limit: int
+    ) -> Iterator[StoredRecord]:
+        agreements = self.book.all()
+        today = self._today()
+        cache: dict[tuple[Any, ...], bool] = {}
+        skipped, emitted, offset = 0, 0, 0
+        stmt = _select(query)
+        with self.store.read() as conn:
+            while emitted < limit:
+                rows = conn.execute(stmt.limit(_PAGE).offset(offset)).all()
+                if not rows:
+                    return
+                offset += len(rows)
+                released = self._released(conn, user, [row.id for row in rows])
+                for row in rows:
+                    if not self._allowed(
+                        user, purpose, action, row, agreements, today, row.id in released, cache
+                    ):
+                        continue
+                    if skipped < query.offset:
+                        skipped += 1
+                        continue
+                    yield record_from_row(row)
+                    emitted += 1
+                    if emitted >= limit:
+                        return
+
+    def _released(self, conn: Any, user: Principal, ids: list[str]) -> set[str]:
+        if user.system:
+            return set()
+        query = select(releases.c.record_id).where(
+            releases.c.authority == user.authority, releases.c.record_id.in_(ids)
+        )
+        return {row.record_id for row in conn.execute(query)}
+
+    def _allowed(
+        self,
+        user: Principal,
+        purpose: Purpose,
+        action: Action,
+        row: Any,
+        agreements: list[Agreement],
+        today: date,
+        released: bool,
+        cache: dict[tuple[Any, ...], bool],
+    ) -> bool:
+        # The decision depends on the envelope's codes, not on the record's content, so it is
+        # taken once per distinct envelope and reused for every record that shares it.
+        key = (
+            row.participant,
+            row.authority,
+            row.schema,
+            row.handling,
+            row.subject_category,
+            row.alert,
+            bool(row.restricted),
+            released,
+        )
+        found = cache.get(key)
+        if found is None:
+            envelope = record_from_row(row).envelope
+            found = decide(
+                user,
+                envelope,
+                action,
+                purpose,
+                schema=row.schema,
+                agreements=agreements,
+                today=today,
+                restricted=bool(row.restricted),
+                released=released,
+            ).allowed
+            cache[key] = found
+        return found
+
+    def get(
+        self, user: Principal, purpose: str | Purpose | None, record_id: str, justification: str
+    ) -> StoredRecord:
+        """One record, or NotFound whether it is missing or withheld (the two look the same)."""
+        from accord.errors import NotFound
+
+        found = self.read(
+            user, purpose, RecordQuery(ids=[record_id], limit=1), justification=justification
+        )
+        if not found:
+            raise NotFound(f"No record {record_id!r} that you may see.")
+        return found[0]
