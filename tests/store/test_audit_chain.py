@@ -13,8 +13,16 @@ from accord.store.tables import audit_checkpoints, audit_entries, audit_head, au
 
 def _fill(store: Store, n: int = 6) -> None:
     for i in range(n):
-        store.log(AuditEntry(f"user{i}", "RS-GP", "consultation", "border-management",
-                             [f"rs-{i}"], detail={"query": f"Petrović {i}"}))
+        store.log(
+            AuditEntry(
+                f"user{i}",
+                "RS-GP",
+                "consultation",
+                "border-management",
+                [f"rs-{i}"],
+                detail={"query": f"Petrović {i}"},
+            )
+        )
 
 
 def test_an_untouched_chain_verifies(store: Store) -> None:
@@ -44,9 +52,17 @@ def test_reordered_entries_are_detected(store: Store) -> None:
     with store.write() as conn:
         rows = {r.seq: r for r in conn.execute(select(audit_entries))}
         for a, b in ((2, 5), (5, 2)):
-            conn.execute(update(audit_entries).where(audit_entries.c.seq == a).values(
-                actor=rows[b].actor, refs=rows[b].refs, detail_hash=rows[b].detail_hash,
-                prev_hash=rows[b].prev_hash, hash=rows[b].hash))
+            conn.execute(
+                update(audit_entries)
+                .where(audit_entries.c.seq == a)
+                .values(
+                    actor=rows[b].actor,
+                    refs=rows[b].refs,
+                    detail_hash=rows[b].detail_hash,
+                    prev_hash=rows[b].prev_hash,
+                    hash=rows[b].hash,
+                )
+            )
     result = store.verify_audit()
     assert not result.ok and result.first_bad == 2
 
@@ -54,16 +70,21 @@ def test_reordered_entries_are_detected(store: Store) -> None:
 def test_a_chain_rewritten_with_recomputed_hashes_is_detected(store: Store) -> None:
     _fill(store)
     with store.write() as conn:
-        rows = [dict(r) for r in conn.execute(
-            select(audit_entries).order_by(audit_entries.c.seq)).mappings()]
+        rows = [
+            dict(r)
+            for r in conn.execute(select(audit_entries).order_by(audit_entries.c.seq)).mappings()
+        ]
         prev = "0" * 64
         for row in rows:
             if row["seq"] == 2:
                 row["actor"] = "someone-else"
             row["prev_hash"] = prev
             row["hash"] = prev = _link_hash(prev, row)
-            conn.execute(update(audit_entries).where(audit_entries.c.seq == row["seq"])
-                         .values(actor=row["actor"], prev_hash=row["prev_hash"], hash=row["hash"]))
+            conn.execute(
+                update(audit_entries)
+                .where(audit_entries.c.seq == row["seq"])
+                .values(actor=row["actor"], prev_hash=row["prev_hash"], hash=row["hash"])
+            )
         conn.execute(update(audit_head).values(hash=prev))
     result = store.verify_audit()
     assert not result.ok and result.first_bad == 2
@@ -72,8 +93,11 @@ def test_a_chain_rewritten_with_recomputed_hashes_is_detected(store: Store) -> N
 def test_a_rewrite_that_also_drops_the_checkpoint_table_is_detected(store: Store) -> None:
     _fill(store)
     with store.write() as conn:
-        conn.execute(update(audit_entries).where(audit_entries.c.seq == 5)
-                     .values(hash=hashlib.sha256(b"x").hexdigest()))
+        conn.execute(
+            update(audit_entries)
+            .where(audit_entries.c.seq == 5)
+            .values(hash=hashlib.sha256(b"x").hexdigest())
+        )
         conn.execute(delete(audit_checkpoints))
     assert not store.verify_audit().ok
 

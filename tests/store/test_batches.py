@@ -1,7 +1,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 from sqlalchemy import func, select
@@ -13,23 +12,45 @@ from accord.store.tables import audit_entries, batches, quarantine, records
 
 def _meta(batch_id: str) -> BatchMeta:
     return BatchMeta(
-        id=batch_id, participant="RS", authority="RS-GP", dataset="crossings", source="f.csv",
-        file_sha256="0" * 64, actor="cli:test", mapping="", purpose="border-management",
+        id=batch_id,
+        participant="RS",
+        authority="RS-GP",
+        dataset="crossings",
+        source="f.csv",
+        file_sha256="0" * 64,
+        actor="cli:test",
+        mapping="",
+        purpose="border-management",
         started_at="2026-01-01T00:00:00+00:00",
     )
 
 
-def _row(rid: str, name: str) -> dict[str, object]:
+ENVELOPE = (
+    "e1",
+    "RS",
+    "RS-GP",
+    "crossings",
+    "H0",
+    None,
+    "B",
+    "2",
+    "suspect",
+    "fact",
+    "border-management",
+    "AGR-WB-BORDER-2025",
+    "2027-01-01",
+    "2028-01-01",
+    None,
+)
+
+
+def _row(rid: str, name: str) -> tuple[object, ...]:
     props = json.dumps({"name": [name]})
-    return {
-        "id": rid, "schema": "Person", "caption": name, "properties": props,
-        "participant": "RS", "authority": "RS-GP", "dataset": "crossings", "handling": "H0",
-        "handling_note": None, "source_reliability": "B", "information_accuracy": "2",
-        "subject_category": "suspect", "nature": "fact", "purpose": "border-management",
-        "legal_basis": "AGR-WB-BORDER-2025", "review_date": date(2027, 1, 1),
-        "delete_by": date(2028, 1, 1), "alert": None,
-        "content_hash": content_hash([("properties", props)]),
-    }
+    return (rid, "Person", name, props, "e1", content_hash([("properties", props)]))
+
+
+def _chunk(read: int, rows: list[tuple[object, ...]], numbers: list[int]) -> Chunk:
+    return Chunk(read=read, records=rows, row_numbers=numbers, envelopes={"e1": ENVELOPE})
 
 
 def _count(store: Store, table: object) -> int:
@@ -38,8 +59,10 @@ def _count(store: Store, table: object) -> int:
 
 
 def test_batch_is_stored_whole_and_rerun_stores_nothing_twice(store: Store) -> None:
-    chunk = Chunk(read=3, records=[_row("rs-1", "Ana"), _row("rs-2", "Marko")], row_numbers=[2, 3])
-    chunk.quarantined.append(QuarantineRow("f.csv", 4, "birth_date", "31-02-1990", "no such day", {"a": "b"}))
+    chunk = _chunk(3, [_row("rs-1", "Ana"), _row("rs-2", "Marko")], [2, 3])
+    chunk.quarantined.append(
+        QuarantineRow("f.csv", 4, "birth_date", "31-02-1990", "no such day", {"a": "b"})
+    )
     first = store.write_batch(_meta("b1"), [chunk])
     assert (first.read, first.stored, first.quarantined, first.duplicates) == (3, 2, 1, 0)
     again = store.write_batch(_meta("b2"), [chunk])
@@ -51,10 +74,8 @@ def test_batch_is_stored_whole_and_rerun_stores_nothing_twice(store: Store) -> N
 
 
 def test_changed_record_is_an_alteration_with_before_and_after(store: Store) -> None:
-    store.write_batch(_meta("b1"), [Chunk(read=1, records=[_row("rs-1", "Ana")], row_numbers=[2])])
-    result = store.write_batch(
-        _meta("b2"), [Chunk(read=1, records=[_row("rs-1", "Ana Petrović")], row_numbers=[2])]
-    )
+    store.write_batch(_meta("b1"), [_chunk(1, [_row("rs-1", "Ana")], [2])])
+    result = store.write_batch(_meta("b2"), [_chunk(1, [_row("rs-1", "Ana Petrović")], [2])])
     assert (result.stored, result.updated) == (1, 1)
     with store.read() as conn:
         actions = [r.action for r in conn.execute(select(audit_entries.c.action))]
@@ -65,7 +86,7 @@ def test_changed_record_is_an_alteration_with_before_and_after(store: Store) -> 
 
 def test_a_failing_batch_leaves_nothing_behind(store: Store) -> None:
     def chunks():  # type: ignore[no-untyped-def]
-        yield Chunk(read=1, records=[_row("rs-1", "Ana")], row_numbers=[2])
+        yield _chunk(1, [_row("rs-1", "Ana")], [2])
         raise RuntimeError("killed half-way")
 
     with pytest.raises(RuntimeError):
@@ -78,6 +99,6 @@ def test_a_failing_batch_leaves_nothing_behind(store: Store) -> None:
 
 def test_duplicate_rows_inside_one_batch_count_once(store: Store) -> None:
     rows = [_row("rs-1", "Ana"), _row("rs-1", "Ana")]
-    result = store.write_batch(_meta("b1"), [Chunk(read=2, records=rows, row_numbers=[2, 3])])
+    result = store.write_batch(_meta("b1"), [_chunk(2, rows, [2, 3])])
     assert (result.stored, result.duplicates) == (1, 1)
     assert result.read == result.stored + result.quarantined + result.duplicates

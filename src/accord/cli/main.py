@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import typer
-
 from accord.cli import topics  # noqa: F401  (registers the topic commands)
 from accord.cli.groups import bench_app, eval_app
 from accord.cli.registry import app
@@ -14,9 +12,5 @@ app.add_typer(eval_app, name="eval")
 app.add_typer(bench_app, name="bench")
 
 
-def main() -> None:  # pragma: no cover - console entry
+if __name__ == "__main__":
     app()
-
-
-if __name__ == "__main__":  # pragma: no cover
-    typer.run(main)

@@ -1,13 +1,20 @@
-"""Turn rows into checked records, column by column: each distinct value of a column is
-validated once, then rows are assembled. Rows that fail go to quarantine with their reasons."""
+"""Turn rows into checked records column by column.
+
+Each distinct value of a column is validated once (values repeat a lot in real files) and the
+results are mapped back onto the column with polars; the JSON of the properties, the envelope
+and the retention dates are assembled as columns too. Rows with any problem go to quarantine
+with every reason; the others become record tuples for the store.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
+
+import polars as pl
 
 from accord.errors import InputError
 from accord.ingest.envelope_values import envelope_validator
@@ -15,72 +22,77 @@ from accord.ingest.mapping import Mapping, Source
 from accord.ingest.readers import Row
 from accord.ingest.values import Invalid, validator_for
 from accord.model.codes import SubjectCategory
-from accord.model.ids import content_hash, record_id
+from accord.model.ids import record_id_maker
 from accord.model.reference import RetentionTable
 from accord.store.batch import Chunk, QuarantineRow
 
 __all__ = ["MULTI", "RowBuilder"]
 
-_MISSING = object()
 #: Separates several values of one property in one cell (FtM entity streams).
 MULTI = "\x1e"
+_CACHE_LIMIT = 500_000
+_REQUIRED_ENVELOPE = ("handling", "source_reliability", "information_accuracy",
+                      "subject_category", "nature", "purpose", "legal_basis")  # fmt: skip
 
 
-@dataclass
 class _Column:
-    """A mapped value: its source and cleaning function, with a cache of distinct values."""
+    """One mapped value: where it comes from, how it is cleaned, and the distinct values seen."""
 
-    source: Source
-    clean: Callable[[str], str]
-    cache: dict[str, str | Invalid]
+    def __init__(self, name: str, source: Source, clean: Callable[[str], str]) -> None:
+        self.name = name
+        self.source = source
+        self.clean = clean
+        self.cache: dict[str, str | Invalid] = {}
 
-    def values(self, row: dict[str, str]) -> list[str] | Invalid | None:
-        """All values of a cell; FtM streams join a property's several values with RS."""
-        found = self.value(row)
-        if isinstance(found, str) and MULTI in found:
-            out: list[str] = []
-            for part in found.split(MULTI):
-                cleaned = self._clean(part.strip()) if part.strip() else None
-                if isinstance(cleaned, Invalid):
-                    return cleaned
-                if cleaned is not None and cleaned not in out:
-                    out.append(cleaned)
-            return out or None
-        return None if found is None else found if isinstance(found, Invalid) else [found]
-
-    def value(self, row: dict[str, str]) -> str | Invalid | None:
+    def expr(self) -> pl.Expr:
         if self.source.column is not None:
-            raw = row.get(self.source.column, "")
+            raw = pl.col(self.source.column)
         elif self.source.template is not None:
-            raw = self.source.template.format_map(_Blank(row))
+            names = self.source.columns
+            pattern = self.source.template
+            for name in names:
+                pattern = pattern.replace("{" + name + "}", "{}")
+            raw = pl.format(pattern, *(pl.col(n) for n in names))
         else:
-            raw = "" if self.source.literal is None else str(self.source.literal)
-        raw = raw.strip()
-        if not raw:
-            return None
-        if MULTI in raw:
-            return raw
-        return self._clean(raw)
+            raw = pl.lit("" if self.source.literal is None else str(self.source.literal))
+        return raw.cast(pl.Utf8).str.strip_chars().alias(self.name)
 
-    def _clean(self, raw: str) -> str | Invalid:
-        found = self.cache.get(raw, _MISSING)
-        if found is _MISSING:
+    def check(self, text: str) -> str | Invalid:
+        found = self.cache.get(text)
+        if found is None:
             try:
-                found = self.clean(raw)
+                found = self._clean_all(text)
             except Invalid as exc:
                 found = exc
-            if len(self.cache) < 200_000:
-                self.cache[raw] = found
-        return found  # type: ignore[return-value]
+            if len(self.cache) < _CACHE_LIMIT:
+                self.cache[text] = found
+        return found
 
+    def _clean_all(self, text: str) -> str:
+        if MULTI not in text:
+            return self.clean(text)
+        parts = [self.clean(p.strip()) for p in text.split(MULTI) if p.strip()]
+        return MULTI.join(dict.fromkeys(parts))
 
-class _Blank(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return ""
+    def evaluate(self, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
+        """(cleaned values, reasons) for a column; each distinct text is checked once."""
+        good: dict[str, str] = {}
+        bad: dict[str, str] = {}
+        for text in raw.unique().to_list():
+            if not text:
+                continue
+            found = self.check(text)
+            if isinstance(found, Invalid):
+                bad[text] = str(found)
+            else:
+                good[text] = found
+        values = raw.replace_strict(good, default=None, return_dtype=pl.Utf8)
+        reasons = raw.replace_strict(bad, default=None, return_dtype=pl.Utf8)
+        return values, reasons
 
 
 class RowBuilder:
-    """Builds the records table's rows for one file of one participant, authority and dataset."""
+    """Builds the store's record tuples for one file of one participant, authority, dataset."""
 
     def __init__(
         self,
@@ -96,146 +108,210 @@ class RowBuilder:
     ) -> None:
         self.mapping = mapping
         self.participant, self.authority, self.dataset = participant, authority, dataset
-        self.id_key, self.retention, self.today, self.source = id_key, retention, today, source
-        self.columns = {
-            name: _Column(src, self._prop_cleaner(name, src), {})
-            for name, src in mapping.properties.items()
-        }
-        self.envelope = {
-            name: _Column(src, envelope_validator(name), {})
-            for name, src in mapping.envelope.items()
-        }
-        self._check_literals()
+        self.id_key, self.source = id_key, source
+        self.columns = [_Column(name, src, self._prop_cleaner(name, src))
+                        for name, src in sorted(mapping.properties.items())]  # fmt: skip
+        self.envelope = [_Column(name, src, envelope_validator(name))
+                         for name, src in sorted(mapping.envelope.items())]  # fmt: skip
+        self.fixed = self._check_literals()
         self.required = [p for p in mapping.schema.required if p in mapping.properties]
-        self.caption_props = list(mapping.schema.caption)
+        self.caption_props = [p for p in mapping.schema.caption if p in mapping.properties]
+        self.make_id = record_id_maker(id_key, participant, authority, dataset)
+        self.review = {c.value: retention.dates(c, today)[0].isoformat() for c in SubjectCategory}
+        self.delete = {c.value: retention.dates(c, today)[1].isoformat() for c in SubjectCategory}
+        self.fragments: dict[str, str] = {}
 
-    def _check_literals(self) -> None:
-        """A bad literal in the mapping would fail every row: stop before reading any."""
+    def _check_literals(self) -> dict[str, str]:
+        """A bad literal in the mapping would fail every row: stop before reading any.
+        Returns the envelope's literal values, checked once for the whole file."""
+        fixed: dict[str, str] = {}
         for kind, columns in (("property", self.columns), ("envelope field", self.envelope)):
-            for name, column in columns.items():
+            for column in columns:
                 if column.source.literal is None:
                     continue
-                found = column.value({})
+                found = column.check(str(column.source.literal).strip())
                 if isinstance(found, Invalid):
                     raise InputError(
-                        f"Mapping {self.mapping.path}: the {kind} {name} is set to "
+                        f"Mapping {self.mapping.path}: the {kind} {column.name} is set to "
                         f"{column.source.literal!r}, which is {found}.",
                         hint="Correct the value in the mapping file.",
                     )
+                if kind == "envelope field":
+                    fixed[column.name] = found
+        return fixed
 
     def _prop_cleaner(self, name: str, source: Source) -> Callable[[str], str]:
         if source.ref is not None:
-            dataset = source.ref or self.dataset
-            return lambda raw: record_id(
-                self.id_key, self.participant, self.authority, dataset, raw
+            return record_id_maker(
+                self.id_key, self.participant, self.authority, source.ref or self.dataset
             )
-        prop = self.mapping.prop(name)
-        return validator_for(prop, self.participant, source.formats)
+        return validator_for(self.mapping.prop(name), self.participant, source.formats)
 
-    def build(self, rows: Sequence[Row]) -> Chunk:
+    def _fragment(self, name: str, value: str) -> str:
+        key = name + "\x1f" + value
+        found = self.fragments.get(key)
+        if found is None:
+            found = f'"{name}": ' + json.dumps(value.split(MULTI), ensure_ascii=False)
+            if len(self.fragments) < _CACHE_LIMIT:
+                self.fragments[key] = found
+        return found
+
+    def build(self, rows: Sequence[Row], header: Sequence[str]) -> Chunk:
         chunk = Chunk(read=len(rows))
+        good = [row for row in rows if row.values is not None]
         for row in rows:
             if row.values is None:
                 chunk.quarantined.append(
                     QuarantineRow(self.source, row.number, "(row)", "", row.problem or "", {})
                 )
-                continue
-            built = self._record(row.number, row.values)
-            if isinstance(built, QuarantineRow):
-                chunk.quarantined.append(built)
-            else:
-                chunk.records.append(built)
-                chunk.row_numbers.append(row.number)
+        if not good:
+            return chunk
+        columns = list(zip(*(row.values for row in good if row.values is not None), strict=True))
+        frame = pl.DataFrame(
+            {name: list(values) for name, values in zip(header, columns, strict=True)},
+            schema=dict.fromkeys(header, pl.Utf8),
+        )
+        out, problem = self._evaluate(frame)
+        flagged = problem.to_list()
+        keep = [i for i, bad in enumerate(flagged) if not bad]
+        for i, bad in enumerate(flagged):
+            if bad:
+                chunk.quarantined.append(self._quarantine(good[i], header, out, i))
+        if keep:
+            records, envelopes = self._records(out[keep] if len(keep) < len(good) else out)
+            chunk.records.extend(records)
+            chunk.envelopes.update(envelopes)
+            chunk.row_numbers.extend(good[i].number for i in keep)
         return chunk
 
-    def _record(self, number: int, values: dict[str, str]) -> dict[str, Any] | QuarantineRow:
+    def _evaluate(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
+        """Clean every mapped column; returns the cleaned frame and a per-row problem flag."""
+        raw = frame.select(
+            [c.expr() for c in self.columns]
+            + [c.expr().alias("env:" + c.name) for c in self.envelope if c.source.literal is None]
+            + [pl.concat_str([pl.col(k).str.strip_chars() for k in self.mapping.key],
+                             separator="\x1e").alias("key:"),
+               pl.any_horizontal([pl.col(k).str.strip_chars() == "" for k in self.mapping.key])
+               .alias("key:empty")]
+        )  # fmt: skip
+        series: list[pl.Series] = [raw["key:"], raw["key:empty"]]
+        for column in self.columns:
+            values, reasons = column.evaluate(raw[column.name])
+            fragments = {v: self._fragment(column.name, v) for v in values.unique().drop_nulls()}
+            series += [values.alias("val:" + column.name), reasons.alias("err:" + column.name),
+                       values.replace_strict(fragments, default=None, return_dtype=pl.Utf8)
+                       .alias("json:" + column.name)]  # fmt: skip
+        for column in self.envelope:
+            if column.source.literal is None:
+                values, reasons = column.evaluate(raw["env:" + column.name])
+                series += [values.alias("env:" + column.name), reasons.alias("err:" + column.name)]
+        out = pl.DataFrame(series)
+        for name, value in self.fixed.items():
+            out = out.with_columns(pl.lit(value, dtype=pl.Utf8).alias("env:" + name))
+        return out, out.select(self._problem_expr()).to_series()
+
+    def _problem_expr(self) -> pl.Expr:
+        checks = [pl.col("key:empty")]
+        checks += [pl.col(c).is_not_null() for c in self._error_columns()]
+        checks += [pl.col("val:" + name).is_null() for name in self.required]
+        for name in _REQUIRED_ENVELOPE:
+            column = "env:" + name
+            checks.append(pl.col(column).is_null() if self._has_env(name) else pl.lit(True))
+        note = pl.col("env:handling_note") if self._has_env("handling_note") else pl.lit(None)
+        if self._has_env("handling"):
+            checks.append(pl.col("env:handling").str.contains("H3") & note.is_null())
+        return pl.any_horizontal(checks).alias("problem")
+
+    def _error_columns(self) -> list[str]:
+        return [f"err:{c.name}" for c in self.columns] + [
+            f"err:{c.name}" for c in self.envelope if c.source.literal is None
+        ]
+
+    def _has_env(self, name: str) -> bool:
+        return any(c.name == name for c in self.envelope)
+
+    def _quarantine(
+        self, row: Row, header: Sequence[str], out: pl.DataFrame, i: int
+    ) -> QuarantineRow:
+        assert row.values is not None
+        values = dict(zip(header, row.values, strict=True))
+        found = out.row(i, named=True)
         problems: list[tuple[str, str, str]] = []
-        key_parts = [values.get(column, "").strip() for column in self.mapping.key]
-        for key_column, part in zip(self.mapping.key, key_parts, strict=True):
-            if not part:
-                problems.append(
-                    (key_column, "", "the key column is empty; every row needs its key")
-                )
-        properties: dict[str, list[str]] = {}
-        for name, column in self.columns.items():
-            found = column.values(values)
-            if isinstance(found, Invalid):
-                problems.append(_problem(column.source, name, values, found))
-            elif found is not None:
-                properties[name] = found
+        if found["key:empty"]:
+            problems.append((",".join(self.mapping.key), "", "the key is empty; each row needs it"))
+        for column in [*self.columns, *self.envelope]:
+            reason = found.get("err:" + column.name)
+            if reason:
+                where = column.source.column or column.name
+                problems.append((where, values.get(where, "")[:500], reason))
         for name in self.required:
-            if name not in properties and not any(p[0] == name for p in problems):
+            if found["val:" + name] is None:
                 problems.append((name, "", f"{name} is required for {self.mapping.schema.name}"))
-        envelope: dict[str, str] = {}
-        for name, column in self.envelope.items():
-            value = column.value(values)
-            if isinstance(value, Invalid):
-                problems.append(_problem(column.source, name, values, value))
-            elif value is not None:
-                envelope[name] = value
-        for name in (
-            "handling",
-            "source_reliability",
-            "information_accuracy",
-            "subject_category",
-            "nature",
-            "purpose",
-            "legal_basis",
-        ):
-            if name not in envelope and not any(p[0] == name for p in problems):
+        for name in _REQUIRED_ENVELOPE:
+            if found.get("env:" + name) is None and not any(p[0] == name for p in problems):
                 problems.append((name, "", f"the envelope field {name} is empty"))
-        if "H3" in envelope.get("handling", "") and not envelope.get("handling_note"):
+        if "H3" in (found.get("env:handling") or "") and not found.get("env:handling_note"):
             problems.append(("handling_note", "", "H3 needs its restriction stated in words"))
-        if problems:
-            field, value, _ = problems[0]
-            reason = "; ".join(f"{f}: {r}" for f, _, r in problems)
-            return QuarantineRow(self.source, number, field, value, reason, values)
-        return self._row(key_parts, properties, envelope)
+        field, value, _ = problems[0] if problems else ("(row)", "", "")
+        reason = "; ".join(f"{f}: {r}" for f, _, r in problems)
+        return QuarantineRow(self.source, row.number, field, value, reason, values)
 
-    def _row(
-        self, key_parts: list[str], properties: dict[str, list[str]], envelope: dict[str, str]
-    ) -> dict[str, Any]:
-        review, delete = self.retention.dates(
-            SubjectCategory(envelope["subject_category"]), self.today
+    def _records(
+        self, out: pl.DataFrame
+    ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[Any, ...]]]:
+        """Record tuples and the envelopes they refer to (each distinct envelope once)."""
+        names = [c.name for c in self.columns]
+        body = pl.concat_str([pl.col("json:" + n) for n in names], separator=", ",
+                             ignore_nulls=True)  # fmt: skip
+        explicit = pl.concat_str(
+            [pl.lit(f"{c.name}=") + pl.col("env:" + c.name) for c in self.envelope],
+            separator="\x1f", ignore_nulls=True,
+        )  # fmt: skip
+        category = pl.col("env:subject_category")
+        review = (
+            pl.col("env:review_date")
+            if self._has_env("review_date")
+            else category.replace_strict(self.review, default=None, return_dtype=pl.Utf8)
         )
-        explicit = sorted(envelope.items())
-        review_date = (
-            date.fromisoformat(envelope["review_date"]) if "review_date" in envelope else review
+        delete = (
+            pl.col("env:delete_by")
+            if self._has_env("delete_by")
+            else category.replace_strict(self.delete, default=None, return_dtype=pl.Utf8)
         )
-        delete_by = date.fromisoformat(envelope["delete_by"]) if "delete_by" in envelope else delete
-        if delete_by < review_date:
-            review_date = delete_by
-        text = json.dumps(properties, ensure_ascii=False, sort_keys=True)
-        caption = next((properties[p][0] for p in self.caption_props if p in properties), "")
-        return {
-            "id": record_id(
-                self.id_key, self.participant, self.authority, self.dataset, "\x1e".join(key_parts)
-            ),
-            "schema": self.mapping.schema.name,
-            "caption": caption[:500],
-            "properties": text,
-            "participant": self.participant,
-            "authority": self.authority,
-            "dataset": self.dataset,
-            "handling": envelope["handling"],
-            "handling_note": envelope.get("handling_note"),
-            "source_reliability": envelope["source_reliability"],
-            "information_accuracy": envelope["information_accuracy"],
-            "subject_category": envelope["subject_category"],
-            "nature": envelope["nature"],
-            "purpose": envelope["purpose"],
-            "legal_basis": envelope["legal_basis"],
-            "review_date": review_date,
-            "delete_by": delete_by,
-            "alert": envelope.get("alert"),
-            "content_hash": content_hash([("properties", text), *explicit]),
-        }
+        caption = (
+            pl.coalesce([pl.col("val:" + p) for p in self.caption_props])
+            if self.caption_props
+            else pl.lit("")
+        )
+        envelope = [
+            pl.lit(self.participant), pl.lit(self.authority), pl.lit(self.dataset),
+            pl.col("env:handling"), self._optional("handling_note"),
+            pl.col("env:source_reliability"), pl.col("env:information_accuracy"), category,
+            pl.col("env:nature"), pl.col("env:purpose"), pl.col("env:legal_basis"),
+            pl.min_horizontal(review, delete), delete, self._optional("alert"),
+        ]  # fmt: skip
+        frame = out.select(
+            pl.col("key:"),
+            caption.str.split(MULTI).list.first().fill_null("").str.slice(0, 500).alias("caption"),
+            (pl.lit("{") + body + pl.lit("}")).alias("properties"),
+            explicit.fill_null("").alias("explicit"),
+            pl.concat_str([e.fill_null("") for e in envelope], separator="\x1f").alias("env"),
+        )  # fmt: skip
+        envelopes: dict[str, tuple[Any, ...]] = {}
+        ids: dict[str, str] = {}
+        for text in frame["env"].unique().to_list():
+            envelope_id = hashlib.sha256(text.encode()).hexdigest()[:32]
+            ids[text] = envelope_id
+            values = [v or None for v in text.split("\x1f")]
+            envelopes[envelope_id] = (envelope_id, *values)
+        make_id = self.make_id
+        schema = self.mapping.schema.name
+        records = [
+            (make_id(key), schema, caption_, props, ids[env],
+             hashlib.sha256(f"{props}\x1d{explicit_}".encode()).hexdigest())
+            for key, caption_, props, explicit_, env in frame.iter_rows()
+        ]  # fmt: skip
+        return records, envelopes
 
-
-def _problem(
-    source: Source, name: str, values: dict[str, str], error: Invalid
-) -> tuple[str, str, str]:
-    """(field, value, reason) of a value that failed: the column's name and its text."""
-    if source.column is not None:
-        return source.column, values.get(source.column, "")[:500], str(error)
-    return name, str(source.literal or "")[:500], str(error)
+    def _optional(self, name: str) -> pl.Expr:
+        return pl.col("env:" + name) if self._has_env(name) else pl.lit(None, dtype=pl.Utf8)

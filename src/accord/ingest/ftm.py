@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from accord.ingest.builder import MULTI
@@ -11,7 +12,14 @@ from accord.ingest.mapping import Mapping, Source
 from accord.ingest.readers import MAX_LINE_BYTES, Row
 from accord.model.schemata import get_model
 
-__all__ = ["entity_rows", "schema_mapping"]
+__all__ = ["entity_header", "entity_rows", "schema_mapping"]
+
+
+@lru_cache(maxsize=256)
+def entity_header(schema: str) -> tuple[str, ...]:
+    """The columns an entity of ``schema`` is read into: its id, then its properties."""
+    found = get_model()[schema]
+    return ("id", *sorted(name for name, prop in found.properties.items() if not prop.stub))
 
 
 def schema_mapping(schema: str, envelope_from: Mapping) -> Mapping:
@@ -19,9 +27,8 @@ def schema_mapping(schema: str, envelope_from: Mapping) -> Mapping:
     found = get_model().get(schema)
     assert found is not None
     properties = {
-        name: Source(column=name, ref="" if prop.type.name == "entity" else None)
-        for name, prop in found.properties.items()
-        if not prop.stub
+        name: Source(column=name, ref="" if found.properties[name].type.name == "entity" else None)
+        for name in entity_header(schema)[1:]
     }
     return Mapping(
         schema=found,
@@ -66,8 +73,9 @@ def entity_rows(path: Path) -> Iterator[tuple[str | None, Row]]:
             if unknown:
                 yield None, Row(number, None, f"{schema.name} has no property {unknown[0]!r}")
                 continue
-            values = {"id": str(data["id"])}
-            for name, items in props.items():
+            values = [str(data["id"])]
+            for name in entity_header(schema.name)[1:]:
+                items = props.get(name) or []
                 items = items if isinstance(items, list) else [items]
-                values[name] = MULTI.join(str(item) for item in items if item is not None)
+                values.append(MULTI.join(str(item) for item in items if item is not None))
             yield schema.name, Row(number, values)

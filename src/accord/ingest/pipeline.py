@@ -12,11 +12,11 @@ from pathlib import Path
 
 from accord.errors import InputError
 from accord.ingest.builder import RowBuilder
-from accord.ingest.ftm import entity_rows, schema_mapping
+from accord.ingest.ftm import entity_header, entity_rows, schema_mapping
 from accord.ingest.mapping import Mapping, load_mapping
 from accord.ingest.readers import FileFormat, Row, detect_format, read_header, read_rows
 from accord.model.reference import RetentionTable, get_authority, get_participant
-from accord.store import BatchMeta, BatchResult, Chunk, Store
+from accord.store import BatchMeta, BatchResult, Chunk, QuarantineRow, Store
 
 __all__ = ["CHUNK_ROWS", "IngestJob", "IngestReport", "ingest_file"]
 
@@ -79,6 +79,7 @@ def ingest_file(
         )
     mapping = load_mapping(job.mapping, tabular=tabular)
     unknown: list[str] = []
+    header: list[str] = []
     if tabular:
         header = read_header(job.path, fmt, mapping.csv.delimiter, mapping.csv.encoding)
         missing = sorted(mapping.columns - set(header))
@@ -121,7 +122,7 @@ def ingest_file(
 
     if tabular:
         rows = read_rows(job.path, fmt, mapping.csv.delimiter, mapping.csv.encoding)
-        chunks = _tabular_chunks(rows, builder(mapping), on_rows)
+        chunks = _tabular_chunks(rows, builder(mapping), header, on_rows)
     else:
         chunks = _entity_chunks(job.path, mapping, builder, on_rows)
     result = store.write_batch(meta, chunks)
@@ -129,10 +130,13 @@ def ingest_file(
 
 
 def _tabular_chunks(
-    rows: Iterator[Row], builder: RowBuilder, on_rows: Callable[[int], None] | None
+    rows: Iterator[Row],
+    builder: RowBuilder,
+    header: list[str],
+    on_rows: Callable[[int], None] | None,
 ) -> Iterator[Chunk]:
     while batch := list(islice(rows, CHUNK_ROWS)):
-        yield builder.build(batch)
+        yield builder.build(batch, header)
         if on_rows:
             on_rows(len(batch))
 
@@ -147,12 +151,19 @@ def _entity_chunks(
     entities = entity_rows(path)
     while batch := list(islice(entities, CHUNK_ROWS)):
         chunk = Chunk(read=0)
+        by_schema: dict[str | None, list[Row]] = {}
         for schema, row in batch:
-            if schema is not None and schema not in builders:
-                builders[schema] = builder(schema_mapping(schema, mapping))
-            part = builders[schema].build([row]) if schema else _unreadable(row, path)
+            by_schema.setdefault(schema, []).append(row)
+        for schema, rows in by_schema.items():
+            if schema is None:
+                part = Chunk(read=len(rows), quarantined=[_unreadable(r, path) for r in rows])
+            else:
+                if schema not in builders:
+                    builders[schema] = builder(schema_mapping(schema, mapping))
+                part = builders[schema].build(rows, list(entity_header(schema)))
             chunk.read += part.read
             chunk.records += part.records
+            chunk.envelopes.update(part.envelopes)
             chunk.row_numbers += part.row_numbers
             chunk.quarantined += part.quarantined
         yield chunk
@@ -160,10 +171,5 @@ def _entity_chunks(
             on_rows(len(batch))
 
 
-def _unreadable(row: Row, path: Path) -> Chunk:
-    from accord.store import QuarantineRow
-
-    return Chunk(
-        read=1,
-        quarantined=[QuarantineRow(path.name, row.number, "(line)", "", row.problem or "", {})],
-    )
+def _unreadable(row: Row, path: Path) -> QuarantineRow:
+    return QuarantineRow(path.name, row.number, "(line)", "", row.problem or "", {})

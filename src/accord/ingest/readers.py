@@ -47,10 +47,11 @@ class FileFormat:
 
 @dataclass(frozen=True, slots=True)
 class Row:
-    """One row: its number in the file (the header is row 1), its values or why it is unreadable."""
+    """One row: its number in the file (the header is row 1), its values in the header's order,
+    or why it is unreadable."""
 
     number: int
-    values: dict[str, str] | None
+    values: list[str] | None
     problem: str | None = None
 
 
@@ -106,13 +107,25 @@ def _zip_names(path: Path) -> list[str]:
 
 
 def _detect_encoding(sample: bytes) -> str:
+    """UTF-8 when the file holds any UTF-8 text: a file that mixes encodings is then read as
+    UTF-8 and its other lines are quarantined, rather than all of it being silently misread.
+    Otherwise the legacy encoding charset-normalizer finds (cp1250, cp1251, ...)."""
     if sample.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
+    utf8_lines = 0
+    for line in sample.split(b"\n")[:-1] or [sample]:
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+            utf8_lines += 1
+        except UnicodeDecodeError:
+            continue
     try:
         sample.decode("utf-8")
         return "utf-8"
     except UnicodeDecodeError as exc:
-        if exc.start > len(sample) - 4:  # cut in the middle of a character by the sample
+        if utf8_lines or exc.start > len(sample) - 4:
             return "utf-8"
     best = from_bytes(sample).best()
     return best.encoding if best is not None else "utf-8"
@@ -167,14 +180,14 @@ def _csv_rows(path: Path, delimiter: str | None, encoding: str | None) -> Iterat
                 continue
             if values[0].startswith(_OVERSIZE):
                 yield Row(number, None, f"the line is longer than {MAX_LINE_BYTES} bytes")
-            elif any(_UNDECODABLE in v for v in values):
+            elif values[0].startswith(_UNDECODABLE):
                 yield Row(number, None, f"the line is not valid {encoding} (mixed encodings?)")
             elif len(values) != len(header):
                 yield Row(
                     number, None, f"the row has {len(values)} fields, the header {len(header)}"
                 )
             else:
-                yield Row(number, dict(zip(header, values, strict=True)))
+                yield Row(number, values)
 
 
 def _header(values: list[str] | None, path: Path) -> list[str]:
@@ -221,27 +234,39 @@ def _xlsx_rows(path: Path) -> Iterator[Row]:
         if len(cells) > len(header) and any(cells[len(header) :]):
             yield Row(number, None, "the row has values beyond the header's columns")
             continue
-        yield Row(number, dict(zip(header, cells[: len(header)], strict=True)))
+        yield Row(number, cells[: len(header)])
     book.close()
 
 
-def _json_rows(path: Path) -> Iterator[Row]:
+def _json_objects(path: Path) -> Iterator[tuple[int, dict[str, Any] | None, str | None]]:
     with path.open("rb") as fh:
         for number, line in enumerate(_lines(fh, "utf-8"), start=1):
             if not line.strip():
                 continue
             if line.startswith(_OVERSIZE):
-                yield Row(number, None, f"the line is longer than {MAX_LINE_BYTES} bytes")
+                yield number, None, f"the line is longer than {MAX_LINE_BYTES} bytes"
                 continue
             try:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield Row(number, None, f"the line is not JSON ({exc.msg})")
+                yield number, None, f"the line is not JSON ({exc.msg})"
                 continue
             if not isinstance(obj, dict):
-                yield Row(number, None, "the line is JSON but not an object")
+                yield number, None, "the line is JSON but not an object"
                 continue
-            yield Row(number, {str(k): _cell(v) for k, v in obj.items()})
+            yield number, obj, None
+
+
+def _json_rows(path: Path) -> Iterator[Row]:
+    """JSON lines: the first object's keys are the columns; later objects are read by them."""
+    header: list[str] | None = None
+    for number, obj, problem in _json_objects(path):
+        if obj is None:
+            yield Row(number, None, problem)
+            continue
+        if header is None:
+            header = [str(k) for k in obj]
+        yield Row(number, [_cell(obj.get(k)) for k in header])
 
 
 def read_rows(
@@ -262,7 +287,16 @@ def read_header(path: Path, fmt: str, delimiter: str | None, encoding: str | Non
             first_line = next(_lines(fh, enc), "")
         first = next(csv.reader(io.StringIO(first_line), delimiter=delimiter), None)
         return _header(first, path)
-    for row in read_rows(path, fmt, delimiter, encoding):
-        if row.values is not None:
-            return list(row.values)
+    if fmt == FileFormat.XLSX:
+        from openpyxl import load_workbook
+
+        book = load_workbook(path, read_only=True, data_only=True)
+        try:
+            cells = next(book.worksheets[0].iter_rows(values_only=True), ())
+        finally:
+            book.close()
+        return _header([_cell(v) for v in cells], path)
+    for _, obj, _ in _json_objects(path):
+        if obj is not None:
+            return [str(k) for k in obj]
     return []

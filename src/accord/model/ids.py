@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
-__all__ = ["content_hash", "keyed_hash", "record_id"]
+__all__ = ["content_hash", "keyed_hash", "record_id", "record_id_maker"]
 
 _SEPARATOR = "\x1f"
 
@@ -19,13 +19,27 @@ _SEPARATOR = "\x1f"
 def keyed_hash(key: bytes, *parts: str) -> str:
     """HMAC-SHA256 of the parts, hex."""
     message = _SEPARATOR.join(parts).encode("utf-8")
-    return hmac.new(key, message, hashlib.sha256).hexdigest()
+    return hmac.digest(key, message, "sha256").hex()
 
 
 def record_id(key: bytes, participant: str, authority: str, dataset: str, source_key: str) -> str:
     """The stable id of a record: the same source key of the same dataset gives the same id."""
-    digest = keyed_hash(key, participant.upper(), authority.upper(), dataset, source_key)
-    return f"{participant.lower()}-{digest[:32]}"
+    return record_id_maker(key, participant, authority, dataset)(source_key)
+
+
+def record_id_maker(
+    key: bytes, participant: str, authority: str, dataset: str
+) -> Callable[[str], str]:
+    """A fast maker of record ids for one dataset: BLAKE2b in its keyed (MAC) mode."""
+    prefix = f"{participant.lower()}-"
+    scope = _SEPARATOR.join((participant.upper(), authority.upper(), dataset, "")).encode("utf-8")
+    mac_key = key[:64]
+
+    def make(source_key: str) -> str:
+        digest = hashlib.blake2b(scope + source_key.encode("utf-8"), key=mac_key, digest_size=16)
+        return prefix + digest.hexdigest()
+
+    return make
 
 
 def content_hash(items: Iterable[tuple[str, str]]) -> str:

@@ -5,7 +5,37 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["BatchMeta", "BatchResult", "Chunk", "QuarantineRow"]
+__all__ = [
+    "ENVELOPE_COLUMNS",
+    "RECORD_COLUMNS",
+    "BatchMeta",
+    "BatchResult",
+    "Chunk",
+    "QuarantineRow",
+]
+
+#: The order of the values in a chunk's record tuples; the store adds the restriction flag,
+#: the batch and the timestamps.
+RECORD_COLUMNS = ("id", "schema", "caption", "properties", "envelope_id", "content_hash")
+#: The order of the values in a chunk's envelope tuples (dates as ISO text).
+ENVELOPE_COLUMNS = (
+    "id",
+    "participant",
+    "authority",
+    "dataset",
+    "handling",
+    "handling_note",
+    "source_reliability",
+    "information_accuracy",
+    "subject_category",
+    "nature",
+    "purpose",
+    "legal_basis",
+    "review_date",
+    "delete_by",
+    "alert",
+)
+ID, CONTENT_HASH = 0, RECORD_COLUMNS.index("content_hash")
 
 
 @dataclass(frozen=True)
@@ -38,12 +68,14 @@ class QuarantineRow:
 class Chunk:
     """Rows read from the file: ``records`` passed validation, ``quarantined`` did not.
 
-    ``records`` hold the records table's columns except batch and timestamps;
-    ``row_numbers`` their row numbers in the file, in the same order.
+    ``records`` are tuples in :data:`RECORD_COLUMNS` order, ``envelopes`` the envelopes they
+    refer to (by id, in :data:`ENVELOPE_COLUMNS` order); ``row_numbers`` the records' row
+    numbers in the file, in the same order.
     """
 
     read: int
-    records: list[dict[str, Any]] = field(default_factory=list)
+    records: list[tuple[Any, ...]] = field(default_factory=list)
+    envelopes: dict[str, tuple[Any, ...]] = field(default_factory=dict)
     row_numbers: list[int] = field(default_factory=list)
     quarantined: list[QuarantineRow] = field(default_factory=list)
 

@@ -20,9 +20,9 @@ from accord.model.codes import Purpose
 from accord.policy import Action, Agreement, Principal, decide
 from accord.store.agreement_book import AgreementBook
 from accord.store.audit import AuditEntry
-from accord.store.base import Store
+from accord.store.base import Store, record_select
 from accord.store.records import StoredRecord, record_from_row
-from accord.store.tables import records, releases
+from accord.store.tables import envelopes, records, releases
 
 __all__ = ["Gate", "RecordQuery", "parse_purpose"]
 
@@ -56,15 +56,15 @@ def parse_purpose(value: str | Purpose | None) -> Purpose | None:
 
 
 def _select(query: RecordQuery) -> Select[Any]:
-    stmt = select(records).order_by(records.c.id)
+    stmt = record_select().order_by(records.c.id)
     if query.ids is not None:
         stmt = stmt.where(records.c.id.in_(list(query.ids)))
     if query.schema:
         stmt = stmt.where(records.c.schema == query.schema)
     if query.participant:
-        stmt = stmt.where(records.c.participant == query.participant.upper())
+        stmt = stmt.where(envelopes.c.participant == query.participant.upper())
     if query.dataset:
-        stmt = stmt.where(records.c.dataset == query.dataset)
+        stmt = stmt.where(envelopes.c.dataset == query.dataset)
     if query.text:
         if len(query.text) > _MAX_TEXT:
             raise InputError(f"The search text is longer than {_MAX_TEXT} characters.")
@@ -179,16 +179,7 @@ class Gate:
     ) -> bool:
         # The decision depends on the envelope's codes, not on the record's content, so it is
         # taken once per distinct envelope and reused for every record that shares it.
-        key = (
-            row.participant,
-            row.authority,
-            row.schema,
-            row.handling,
-            row.subject_category,
-            row.alert,
-            bool(row.restricted),
-            released,
-        )
+        key = (row.envelope_id, row.schema, bool(row.restricted), released)
         found = cache.get(key)
         if found is None:
             envelope = record_from_row(row).envelope

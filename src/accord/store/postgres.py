@@ -7,12 +7,9 @@ from typing import Any
 
 from sqlalchemy import Connection, create_engine
 
-from accord.store.base import Store
-from accord.store.tables import records
+from accord.store.base import INSERT_COLUMNS, Store
 
 __all__ = ["PostgresStore"]
-
-_COLUMNS = [column.name for column in records.columns]
 
 
 class PostgresStore(Store):
@@ -24,9 +21,9 @@ class PostgresStore(Store):
         engine = create_engine(url, pool_pre_ping=True)
         super().__init__(engine, audit_key, checkpoint_file)
 
-    def _insert_records(self, conn: Connection, rows: list[dict[str, Any]]) -> None:
+    def _insert_records(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
         raw: Any = conn.connection.driver_connection
-        columns = ", ".join(f'"{name}"' for name in _COLUMNS)
+        columns = ", ".join(f'"{name}"' for name in INSERT_COLUMNS)
         with raw.cursor() as cursor, cursor.copy(f"COPY records ({columns}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row([row.get(name) for name in _COLUMNS])
+                copy.write_row(row)

@@ -5,11 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine, event
+from sqlalchemy import Connection, create_engine, event
 
-from accord.store.base import Store
+from accord.store.base import INSERT_COLUMNS, Store
 
 __all__ = ["SqliteStore"]
+
+_INSERT = (
+    f"INSERT INTO records ({', '.join(INSERT_COLUMNS)}) "
+    f"VALUES ({', '.join('?' for _ in INSERT_COLUMNS)})"
+)
 
 
 class SqliteStore(Store):
@@ -31,6 +36,10 @@ class SqliteStore(Store):
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA busy_timeout=60000")
             cursor.execute("PRAGMA foreign_keys=ON")
+            # Record ids are keyed hashes, so inserts land all over the primary-key index:
+            # a cache that holds the index keeps a large batch from thrashing the disk.
+            cursor.execute("PRAGMA cache_size=-262144")
+            cursor.execute("PRAGMA temp_store=MEMORY")
             cursor.close()
 
         @event.listens_for(engine, "begin")
@@ -38,3 +47,12 @@ class SqliteStore(Store):
             conn.exec_driver_sql("BEGIN IMMEDIATE")
 
         super().__init__(engine, audit_key, checkpoint_file)
+
+    def _insert_records(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+        # The driver's own executemany, inside the same transaction: several times faster
+        # than building a parameter dict per row.
+        cursor = conn.connection.driver_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.executemany(_INSERT, rows)
+        finally:
+            cursor.close()

@@ -5,7 +5,6 @@ from __future__ import annotations
 from sqlalchemy import (
     Boolean,
     Column,
-    Date,
     Index,
     Integer,
     MetaData,
@@ -21,6 +20,7 @@ __all__ = [
     "audit_head",
     "audit_values",
     "batches",
+    "envelopes",
     "erasures",
     "metadata",
     "quarantine",
@@ -32,13 +32,10 @@ __all__ = [
 
 metadata = MetaData()
 
-records = Table(
-    "records",
+envelopes = Table(
+    "envelopes",
     metadata,
-    Column("id", String(64), primary_key=True),
-    Column("schema", String(64), nullable=False),
-    Column("caption", Text, nullable=False, default=""),
-    Column("properties", Text, nullable=False),
+    Column("id", String(32), primary_key=True),
     Column("participant", String(16), nullable=False),
     Column("authority", String(32), nullable=False),
     Column("dataset", String(128), nullable=False),
@@ -50,17 +47,26 @@ records = Table(
     Column("nature", String(16), nullable=False),
     Column("purpose", String(32), nullable=False),
     Column("legal_basis", String(64), nullable=False),
-    Column("review_date", Date, nullable=False),
-    Column("delete_by", Date, nullable=False),
+    Column("review_date", String(10), nullable=False),
+    Column("delete_by", String(10), nullable=False),
     Column("alert", String(32)),
-    Column("restricted", Boolean, nullable=False, default=False),
+    Index("ix_envelopes_originator", "participant", "authority", "dataset"),
+    Index("ix_envelopes_delete_by", "delete_by"),
+)
+
+records = Table(
+    "records",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("schema", String(64), nullable=False),
+    Column("caption", Text, nullable=False, default=""),
+    Column("properties", Text, nullable=False),
+    Column("envelope_id", String(32), nullable=False, index=True),
     Column("content_hash", String(64), nullable=False),
+    Column("restricted", Boolean, nullable=False, default=False),
     Column("batch_id", String(40), nullable=False),
     Column("created_at", String(32), nullable=False),
     Column("updated_at", String(32), nullable=False),
-    Index("ix_records_originator", "participant", "authority", "dataset"),
-    Index("ix_records_schema", "schema"),
-    Index("ix_records_delete_by", "delete_by"),
 )
 
 batches = Table(

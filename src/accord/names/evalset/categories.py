@@ -193,17 +193,27 @@ class _Makers:
             _, father_spellings = self._arabic_given("m")
             father = self.rng.choice(father_spellings)
             link_a, link_b = self.rng.sample(["bin", "ibn", "ben", "Bin", ""], 2)
-            return (f"{given} {link_a} {father} {core}", f"{given} {link_b} {father} {core}",
-                    f"{group}|{father}")
-        return (f"{given} {var.with_article(core, self.rng)}",
-                f"{given} {var.with_article(core, self.rng)}", group)
+            return (
+                f"{given} {link_a} {father} {core}",
+                f"{given} {link_b} {father} {core}",
+                f"{group}|{father}",
+            )
+        return (
+            f"{given} {var.with_article(core, self.rng)}",
+            f"{given} {var.with_article(core, self.rng)}",
+            group,
+        )
 
     def name_order(self) -> Made:
         culture = self.rng.choice(_CULTURES)
         given, surname = self.people.latin_home(culture, self._gender())
         name = f"{given} {surname}"
-        forms = (f"{surname} {given}", f"{surname.upper()} {given}", f"{surname}, {given}",
-                 f"{surname.upper()}, {given.upper()}")
+        forms = (
+            f"{surname} {given}",
+            f"{surname.upper()} {given}",
+            f"{surname}, {given}",
+            f"{surname.upper()}, {given.upper()}",
+        )
         other = self.rng.choice(forms)
         if self.rng.random() < 0.3:
             other = self._render_other(culture, other)
@@ -224,10 +234,12 @@ class _Makers:
         if gender == "f" and culture == "macedonian":
             surname = var.macedonian_female_surname(surname)
         full = f"{first} {second} {surname}"
-        if roll < 0.75:
-            other = self.rng.choice((f"{first}-{second} {surname}", f"{first} {surname}"))
-        else:
-            maiden = self.people.surname(culture)
+        other = self.rng.choice((f"{first}-{second} {surname}", f"{first} {surname}"))
+        maiden = self.people.surname(culture)
+        if gender == "f" and culture == "macedonian":
+            maiden = var.macedonian_female_surname(maiden)
+        if roll >= 0.75 and gender == "f" and maiden != surname:
+            # a married woman's double surname: maiden name first, often hyphenated or dropped
             full = f"{first} {maiden} {surname}"
             other = self.rng.choice((f"{first} {maiden}-{surname}", f"{first} {surname}"))
         return full, other, f"{culture}:{full}"
@@ -247,8 +259,9 @@ class _Makers:
     # hard negatives
 
     def gender_forms(self) -> Made:
-        culture = self.rng.choices(("slavic", "bosniak", "arabic", "albanian"),
-                                   weights=(60, 12, 18, 10))[0]
+        culture = self.rng.choices(
+            ("slavic", "bosniak", "arabic", "albanian"), weights=(60, 12, 18, 10)
+        )[0]
         male, female = self.rng.choice(words.GENDER_PAIRS[culture])
         if culture == "slavic" and self.rng.random() < 0.4:
             surname = self.people.pick(words.MACEDONIAN_SURNAMES)
@@ -299,8 +312,9 @@ class _Makers:
         return a, b, f"patronymic:{given}|{father_a}|{father_b}|{surname}"
 
     def similar_surnames(self) -> Made:
-        culture = self.rng.choices(tuple(words.SIMILAR_SURNAMES), weights=(30, 6, 12, 16, 12,
-                                                                            10, 8))[0]
+        culture = self.rng.choices(
+            tuple(words.SIMILAR_SURNAMES), weights=(30, 6, 12, 16, 12, 10, 8)
+        )[0]
         first, second = self.rng.choice(words.SIMILAR_SURNAMES[culture])
         given_culture = "slavic" if culture == "bosniak" else culture
         given = self.rng.choice(self.people.given_pool(given_culture, "m"))

@@ -112,7 +112,9 @@ class People:
             return self.slavic(gender)
         if culture == "macedonian":
             given, surname = self.macedonian(gender)
-            return var.macedonian_latin(given, "official"), var.macedonian_latin(surname, "official")
+            return var.macedonian_latin(given, "official"), var.macedonian_latin(
+                surname, "official"
+            )
         if culture == "albanian":
             return self.albanian(gender)
         if culture == "turkish":
@@ -152,8 +154,9 @@ class People:
         if culture == "macedonian":
             return var.macedonian_latin(self.pick(words.MACEDONIAN_SURNAMES), "official")
         if culture == "arabic":
-            return var.with_article(self.rng.choice(self.variants(words.ARABIC_SURNAMES)[1]),
-                                    self.rng)
+            return var.with_article(
+                self.rng.choice(self.variants(words.ARABIC_SURNAMES)[1]), self.rng
+            )
         return self.rng.choice(self.variants(words.PERSIAN_SURNAMES)[1])
 
 

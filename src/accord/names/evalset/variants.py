@@ -22,10 +22,36 @@ __all__ = [
 ]
 
 _SR_LATIN_TO_CYRILLIC = {
-    "dž": "џ", "lj": "љ", "nj": "њ", "a": "а", "b": "б", "c": "ц", "č": "ч", "ć": "ћ", "d": "д",
-    "đ": "ђ", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и", "j": "ј", "k": "к", "l": "л",
-    "m": "м", "n": "н", "o": "о", "p": "п", "r": "р", "s": "с", "š": "ш", "t": "т", "u": "у",
-    "v": "в", "z": "з", "ž": "ж",
+    "dž": "џ",
+    "lj": "љ",
+    "nj": "њ",
+    "a": "а",
+    "b": "б",
+    "c": "ц",
+    "č": "ч",
+    "ć": "ћ",
+    "d": "д",
+    "đ": "ђ",
+    "e": "е",
+    "f": "ф",
+    "g": "г",
+    "h": "х",
+    "i": "и",
+    "j": "ј",
+    "k": "к",
+    "l": "л",
+    "m": "м",
+    "n": "н",
+    "o": "о",
+    "p": "п",
+    "r": "р",
+    "s": "с",
+    "š": "ш",
+    "t": "т",
+    "u": "у",
+    "v": "в",
+    "z": "з",
+    "ž": "ж",
 }
 
 
@@ -48,9 +74,31 @@ def serbian_cyrillic(text: str) -> str:
 
 
 _MK_COMMON = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "з": "z", "и": "i", "ј": "j",
-    "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "h", "ц": "c", "ѕ": "dz",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "з": "z",
+    "и": "i",
+    "ј": "j",
+    "к": "k",
+    "л": "l",
+    "љ": "lj",
+    "м": "m",
+    "н": "n",
+    "њ": "nj",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "c",
+    "ѕ": "dz",
 }
 _MK_STYLES = {
     # the national romanisation used in passports
@@ -74,8 +122,14 @@ def macedonian_latin(text: str, style: str) -> str:
 
 def macedonian_female_surname(surname: str) -> str:
     """The female form of a Macedonian surname (Cyrillic or Latin)."""
-    for male, female in (("ски", "ска"), ("ов", "ова"), ("ев", "ева"), ("ski", "ska"),
-                         ("ov", "ova"), ("ev", "eva")):
+    for male, female in (
+        ("ски", "ска"),
+        ("ов", "ова"),
+        ("ев", "ева"),
+        ("ski", "ska"),
+        ("ov", "ova"),
+        ("ev", "eva"),
+    ):
         if surname.endswith(male):
             return surname[: -len(male)] + female
     return surname
@@ -84,16 +138,56 @@ def macedonian_female_surname(surname: str) -> str:
 _SERBIAN_STYLES: dict[str, tuple[tuple[str, str], ...]] = {
     "keyboard": (("dž", "dz"), ("đ", "dj"), ("č", "c"), ("ć", "c"), ("š", "s"), ("ž", "z")),
     "plain": (("dž", "dz"), ("đ", "d"), ("č", "c"), ("ć", "c"), ("š", "s"), ("ž", "z")),
-    "english": (("ić", "ich"), ("dž", "dzh"), ("đ", "dj"), ("č", "ch"), ("ć", "ch"), ("š", "sh"),
-                ("ž", "zh")),
-    "german": (("ić", "itsch"), ("dž", "dsch"), ("đ", "dj"), ("č", "tsch"), ("ć", "tsch"),
-               ("š", "sch"), ("ž", "sch"), ("v", "w")),
-    "french": (("ić", "itch"), ("lj", "li"), ("nj", "ni"), ("j", "y"), ("u", "ou"), ("dž", "dj"),
-               ("đ", "dj"), ("č", "tch"), ("ć", "tch"), ("š", "ch"), ("ž", "j")),
-    "hungarian": (("ić", "ics"), ("dž", "dzs"), ("đ", "gy"), ("č", "cs"), ("ć", "cs"),
-                  ("š", "s"), ("ž", "zs")),
-    "albanian": (("ić", "iq"), ("dž", "xh"), ("đ", "gj"), ("č", "ç"), ("ć", "q"), ("š", "sh"),
-                 ("ž", "zh")),
+    "english": (
+        ("ić", "ich"),
+        ("dž", "dzh"),
+        ("đ", "dj"),
+        ("č", "ch"),
+        ("ć", "ch"),
+        ("š", "sh"),
+        ("ž", "zh"),
+    ),
+    "german": (
+        ("ić", "itsch"),
+        ("dž", "dsch"),
+        ("đ", "dj"),
+        ("č", "tsch"),
+        ("ć", "tsch"),
+        ("š", "sch"),
+        ("ž", "sch"),
+        ("v", "w"),
+    ),
+    "french": (
+        ("ić", "itch"),
+        ("lj", "li"),
+        ("nj", "ni"),
+        ("j", "y"),
+        ("u", "ou"),
+        ("dž", "dj"),
+        ("đ", "dj"),
+        ("č", "tch"),
+        ("ć", "tch"),
+        ("š", "ch"),
+        ("ž", "j"),
+    ),
+    "hungarian": (
+        ("ić", "ics"),
+        ("dž", "dzs"),
+        ("đ", "gy"),
+        ("č", "cs"),
+        ("ć", "cs"),
+        ("š", "s"),
+        ("ž", "zs"),
+    ),
+    "albanian": (
+        ("ić", "iq"),
+        ("dž", "xh"),
+        ("đ", "gj"),
+        ("č", "ç"),
+        ("ć", "q"),
+        ("š", "sh"),
+        ("ž", "zh"),
+    ),
 }
 SERBIAN_STYLES = tuple(_SERBIAN_STYLES)
 
@@ -121,8 +215,19 @@ def _french_j(word: str) -> str:
 
 
 _ALBANIAN_TO_SLAVIC = (
-    ("xh", "dž"), ("sh", "š"), ("zh", "ž"), ("gj", "đ"), ("ll", "l"), ("rr", "r"), ("dh", "d"),
-    ("th", "t"), ("ç", "č"), ("q", "ć"), ("ë", "e"), ("y", "i"), ("x", "dz"),
+    ("xh", "dž"),
+    ("sh", "š"),
+    ("zh", "ž"),
+    ("gj", "đ"),
+    ("ll", "l"),
+    ("rr", "r"),
+    ("dh", "d"),
+    ("th", "t"),
+    ("ç", "č"),
+    ("q", "ć"),
+    ("ë", "e"),
+    ("y", "i"),
+    ("x", "dz"),
 )
 
 
@@ -143,14 +248,58 @@ def albanian_ascii(text: str) -> str:
 
 
 _TURKISH_STYLES: dict[str, tuple[tuple[str, str], ...]] = {
-    "ascii": (("ç", "c"), ("ğ", "g"), ("ı", "i"), ("İ", "I"), ("ö", "o"), ("ş", "s"), ("ü", "u"),
-              ("Ç", "C"), ("Ö", "O"), ("Ş", "S"), ("Ü", "U")),
-    "soft-g-dropped": (("ç", "c"), ("ğ", ""), ("ı", "i"), ("İ", "I"), ("ö", "o"), ("ş", "s"),
-                       ("ü", "u"), ("Ç", "C"), ("Ö", "O"), ("Ş", "S"), ("Ü", "U")),
-    "german": (("ç", "tsch"), ("ğ", "g"), ("ı", "i"), ("İ", "I"), ("ö", "oe"), ("ş", "sch"),
-               ("ü", "ue"), ("Ç", "Tsch"), ("Ö", "Oe"), ("Ş", "Sch"), ("Ü", "Ue")),
-    "english": (("ç", "ch"), ("ğ", "g"), ("ı", "i"), ("İ", "I"), ("ö", "o"), ("ş", "sh"),
-                ("ü", "u"), ("Ç", "Ch"), ("Ö", "O"), ("Ş", "Sh"), ("Ü", "U")),
+    "ascii": (
+        ("ç", "c"),
+        ("ğ", "g"),
+        ("ı", "i"),
+        ("İ", "I"),
+        ("ö", "o"),
+        ("ş", "s"),
+        ("ü", "u"),
+        ("Ç", "C"),
+        ("Ö", "O"),
+        ("Ş", "S"),
+        ("Ü", "U"),
+    ),
+    "soft-g-dropped": (
+        ("ç", "c"),
+        ("ğ", ""),
+        ("ı", "i"),
+        ("İ", "I"),
+        ("ö", "o"),
+        ("ş", "s"),
+        ("ü", "u"),
+        ("Ç", "C"),
+        ("Ö", "O"),
+        ("Ş", "S"),
+        ("Ü", "U"),
+    ),
+    "german": (
+        ("ç", "tsch"),
+        ("ğ", "g"),
+        ("ı", "i"),
+        ("İ", "I"),
+        ("ö", "oe"),
+        ("ş", "sch"),
+        ("ü", "ue"),
+        ("Ç", "Tsch"),
+        ("Ö", "Oe"),
+        ("Ş", "Sch"),
+        ("Ü", "Ue"),
+    ),
+    "english": (
+        ("ç", "ch"),
+        ("ğ", "g"),
+        ("ı", "i"),
+        ("İ", "I"),
+        ("ö", "o"),
+        ("ş", "sh"),
+        ("ü", "u"),
+        ("Ç", "Ch"),
+        ("Ö", "O"),
+        ("Ş", "Sh"),
+        ("Ü", "U"),
+    ),
 }
 TURKISH_STYLES = tuple(_TURKISH_STYLES)
 
@@ -173,8 +322,15 @@ _SUN_LETTERS = ("th", "sh", "dh", "t", "d", "r", "z", "s", "n", "l")
 
 def with_article(core: str, rng: random.Random) -> str:
     """An Arabic family name with the article written in one of the usual ways."""
-    forms = [f"al-{core}", f"Al-{core}", f"Al {core}", f"Al{core.lower()}", f"el-{core}",
-             f"El {core}", core]
+    forms = [
+        f"al-{core}",
+        f"Al-{core}",
+        f"Al {core}",
+        f"Al{core.lower()}",
+        f"el-{core}",
+        f"El {core}",
+        core,
+    ]
     first = core.lower()
     for letter in _SUN_LETTERS:
         if first.startswith(letter):
@@ -184,10 +340,32 @@ def with_article(core: str, rng: random.Random) -> str:
 
 
 _NEIGHBOURS = {
-    "a": "qswz", "b": "vghn", "c": "xdfv", "d": "serfcx", "e": "wsdr", "f": "drtgvc",
-    "g": "ftyhbv", "h": "gyujnb", "i": "ujko", "j": "huikmn", "k": "jiolm", "l": "kop",
-    "m": "njk", "n": "bhjm", "o": "iklp", "p": "ol", "q": "wa", "r": "edft", "s": "awedxz",
-    "t": "rfgy", "u": "yhji", "v": "cfgb", "w": "qase", "x": "zsdc", "y": "tghu", "z": "asx",
+    "a": "qswz",
+    "b": "vghn",
+    "c": "xdfv",
+    "d": "serfcx",
+    "e": "wsdr",
+    "f": "drtgvc",
+    "g": "ftyhbv",
+    "h": "gyujnb",
+    "i": "ujko",
+    "j": "huikmn",
+    "k": "jiolm",
+    "l": "kop",
+    "m": "njk",
+    "n": "bhjm",
+    "o": "iklp",
+    "p": "ol",
+    "q": "wa",
+    "r": "edft",
+    "s": "awedxz",
+    "t": "rfgy",
+    "u": "yhji",
+    "v": "cfgb",
+    "w": "qase",
+    "x": "zsdc",
+    "y": "tghu",
+    "z": "asx",
 }
 
 

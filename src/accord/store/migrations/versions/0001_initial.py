@@ -16,11 +16,8 @@ depends_on = None
 
 def upgrade() -> None:
     op.create_table(
-        "records",
-        sa.Column("id", sa.String(64), primary_key=True),
-        sa.Column("schema", sa.String(64), nullable=False),
-        sa.Column("caption", sa.Text, nullable=False),
-        sa.Column("properties", sa.Text, nullable=False),
+        "envelopes",
+        sa.Column("id", sa.String(32), primary_key=True),
         sa.Column("participant", sa.String(16), nullable=False),
         sa.Column("authority", sa.String(32), nullable=False),
         sa.Column("dataset", sa.String(128), nullable=False),
@@ -32,18 +29,26 @@ def upgrade() -> None:
         sa.Column("nature", sa.String(16), nullable=False),
         sa.Column("purpose", sa.String(32), nullable=False),
         sa.Column("legal_basis", sa.String(64), nullable=False),
-        sa.Column("review_date", sa.Date, nullable=False),
-        sa.Column("delete_by", sa.Date, nullable=False),
+        sa.Column("review_date", sa.String(10), nullable=False),
+        sa.Column("delete_by", sa.String(10), nullable=False),
         sa.Column("alert", sa.String(32)),
-        sa.Column("restricted", sa.Boolean, nullable=False),
+    )
+    op.create_index("ix_envelopes_originator", "envelopes", ["participant", "authority", "dataset"])
+    op.create_index("ix_envelopes_delete_by", "envelopes", ["delete_by"])
+    op.create_table(
+        "records",
+        sa.Column("id", sa.String(64), primary_key=True),
+        sa.Column("schema", sa.String(64), nullable=False),
+        sa.Column("caption", sa.Text, nullable=False),
+        sa.Column("properties", sa.Text, nullable=False),
+        sa.Column("envelope_id", sa.String(32), nullable=False),
         sa.Column("content_hash", sa.String(64), nullable=False),
+        sa.Column("restricted", sa.Boolean, nullable=False),
         sa.Column("batch_id", sa.String(40), nullable=False),
         sa.Column("created_at", sa.String(32), nullable=False),
         sa.Column("updated_at", sa.String(32), nullable=False),
     )
-    op.create_index("ix_records_originator", "records", ["participant", "authority", "dataset"])
-    op.create_index("ix_records_schema", "records", ["schema"])
-    op.create_index("ix_records_delete_by", "records", ["delete_by"])
+    op.create_index("ix_records_envelope_id", "records", ["envelope_id"])
     op.create_table(
         "batches",
         sa.Column("id", sa.String(40), primary_key=True),
@@ -173,5 +178,6 @@ def downgrade() -> None:
         "quarantine",
         "batches",
         "records",
+        "envelopes",
     ):
         op.drop_table(name)

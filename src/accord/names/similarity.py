@@ -1,0 +1,185 @@
+"""How alike two name tokens are, and why.
+
+Order of the checks: the same letters; a male/female pair (never a match); a shared reading
+(equivalent spellings); one known name; two different known names; Arabic-script consonants;
+then string distance on the readings for spellings no rule covers (typing errors, rarer
+romanizations). Surnames that differ by a whole suffix (Simić / Simović, Hoxha / Hoxhaj,
+Kovač / Kovačević) are different names, not typing errors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rigour.text.distance import jaro_winkler, levenshtein
+
+from accord.names.equivalences import readings, skeleton, vowel_class
+from accord.names.gender import gender_rule, given_name_gender
+from accord.names.lexicon import Lexeme, lexemes_of
+from accord.names.transliterate import ascii_fold
+
+__all__ = ["TokenInfo", "TokenMatch", "match_tokens", "token_info"]
+
+# Scores of the kinds of agreement that are not measured by distance.
+EQUIVALENT = 1.0
+KNOWN_VARIANT = 0.99
+SKELETON = 0.93
+VOWEL_VARIANT = 0.94
+DIFFERENT_CAP = 0.6
+TYPO_OF_KNOWN = 0.93
+TYPO_OF_UNKNOWN = 0.9
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class TokenInfo:
+    """One token and everything the comparison needs to know about it.
+
+    Compared and hashed by identity: :func:`token_info` hands out one object per token text.
+    """
+
+    text: str
+    vowelless: bool
+    folded: str
+    readings: tuple[str, ...]
+    skeletons: tuple[str, ...]
+    lexemes: tuple[Lexeme, ...]
+    gender: str | None
+
+    @property
+    def display(self) -> str:
+        if self.vowelless and self.lexemes:
+            return self.lexemes[0].display  # محمد shows as Muhammad, not Mhmd
+        return self.text[:1].upper() + self.text[1:]
+
+
+@dataclass(frozen=True, slots=True)
+class TokenMatch:
+    """How two tokens compare: a score in [0, 1] and the kind of agreement or difference."""
+
+    score: float
+    kind: str
+
+
+@lru_cache(maxsize=65536)
+def token_info(text: str, vowelless: bool = False) -> TokenInfo:
+    """Readings, skeletons, known names and gender of one token (cached)."""
+    token_readings = readings(text)
+    lexemes = lexemes_of(token_readings, vowelless)
+    skeletons = tuple(dict.fromkeys(skeleton(r) for r in token_readings if r))
+    return TokenInfo(text, vowelless, ascii_fold(text).lower(), token_readings, skeletons,
+                     lexemes, given_name_gender(lexemes))
+
+
+def _distance(a: str, b: str) -> int:
+    """Edit distance where one swap of neighbouring letters is one error, not two."""
+    d = levenshtein(a, b)
+    if d == 2 and len(a) == len(b):
+        diffs = [i for i in range(len(a)) if a[i] != b[i]]
+        if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and a[diffs[0]] == b[diffs[1]]:
+            return 1
+    return d
+
+
+def _string_score(a: str, b: str) -> float:
+    if not a or not b:
+        return 0.0
+    jw = jaro_winkler(a, b, cutoff=0.0)
+    edit = 1.0 - _distance(a, b) / max(len(a), len(b))
+    return (jw + edit) / 2.0
+
+
+def _fuzzy(a: TokenInfo, b: TokenInfo) -> float:
+    best = 0.0
+    for ra in a.readings:
+        for rb in b.readings:
+            best = max(best, _string_score(ra, rb))
+    return best
+
+
+def _suffix_variant(a: str, b: str) -> bool:
+    """Different surnames built on one stem: Simić/Simović, Hoxha/Hoxhaj, Demir/Demirci."""
+    short, long = sorted((a, b), key=len)
+    if len(short) < 3:
+        return False
+    if long.startswith(short) and len(long) - len(short) >= 2:
+        return True
+    for infix in ("ov", "ev"):
+        if long.endswith("ic") and long[:-2].endswith(infix) and long[:-4] == short[:-2]:
+            return True
+    # Albanian -aj (written -ai in readings): Hoxha/Hoxhaj, Gjoni/Gjonaj
+    stem = short[:-1] if short[-1] in "aeiu" else short
+    return long.endswith("ai") and long[:-2] == stem
+
+
+def _article_joined(a: TokenInfo, b: TokenInfo) -> bool:
+    """One token is the other with the article written on: Alali / Ali, Aldouri / Douri."""
+    forms_a = a.skeletons if a.vowelless or b.vowelless else a.readings
+    forms_b = b.skeletons if a.vowelless or b.vowelless else b.readings
+    prefixes = ("l",) if a.vowelless or b.vowelless else ("al", "el")
+    for x in forms_a:
+        for y in forms_b:
+            short, long = sorted((x, y), key=len)
+            if len(short) >= 2 and any(long == p + short for p in prefixes):
+                return True
+    return False
+
+
+def _gender_pair(a: TokenInfo, b: TokenInfo) -> bool:
+    found = gender_rule(a.readings[0], b.readings[0])
+    if found is not None:
+        rule, a_is_male = found
+        male = a if a_is_male else b
+        # Esar / Esra is a swapped pair of letters unless Esar is a known name
+        return rule != "ar-ra" or bool(male.lexemes)
+    if {a.gender, b.gender} == {"m", "f"}:
+        return _string_score(a.readings[0], b.readings[0]) >= 0.8
+    return False
+
+
+def _known(a: TokenInfo, b: TokenInfo) -> TokenMatch | None:
+    if not a.lexemes or not b.lexemes:
+        return None
+    if {x.ident for x in a.lexemes} & {y.ident for y in b.lexemes}:
+        return TokenMatch(KNOWN_VARIANT, "known-variant")
+    return TokenMatch(min(_fuzzy(a, b), DIFFERENT_CAP), "different")
+
+
+def _typo(a: TokenInfo, b: TokenInfo) -> float:
+    """The score of a one-letter difference: likelier a typing error beside a known name."""
+    shortest = min(len(a.readings[0]), len(b.readings[0]))
+    if shortest < 4:
+        return 0.0
+    if not any(_distance(x, y) == 1 for x in a.readings for y in b.readings):
+        return 0.0
+    score = TYPO_OF_KNOWN if (a.lexemes or b.lexemes) else TYPO_OF_UNKNOWN
+    return score if shortest >= 5 else score - 0.03
+
+
+@lru_cache(maxsize=65536)
+def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
+    """Compare two tokens; symmetric."""
+    if a.text == b.text:
+        return TokenMatch(1.0, "exact")
+    if a.folded == b.folded and a.folded:
+        return TokenMatch(1.0, "folded")
+    if _gender_pair(a, b):
+        return TokenMatch(0.0, "gender")
+    if set(a.readings) & set(b.readings):
+        return TokenMatch(EQUIVALENT, "equivalent")
+    if _article_joined(a, b):
+        return TokenMatch(EQUIVALENT, "article")
+    known = _known(a, b)
+    if known is not None:
+        return known
+    if a.vowelless or b.vowelless:
+        if set(a.skeletons) & set(b.skeletons) and min(map(len, a.skeletons)) >= 2:
+            return TokenMatch(SKELETON, "skeleton")
+        best = max(_string_score(x, y) for x in a.skeletons for y in b.skeletons)
+        return TokenMatch(0.9 * best, "fuzzy")
+    if any(_suffix_variant(x, y) for x in a.readings[:1] for y in b.readings[:1]):
+        return TokenMatch(min(_fuzzy(a, b), DIFFERENT_CAP), "different")
+    fuzzy = max(_fuzzy(a, b), _typo(a, b))
+    if fuzzy < VOWEL_VARIANT and vowel_class(a.readings[0]) == vowel_class(b.readings[0]):
+        return TokenMatch(VOWEL_VARIANT, "vowel-variant")
+    return TokenMatch(fuzzy, "fuzzy")

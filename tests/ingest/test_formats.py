@@ -1,0 +1,97 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from accord.store import Store
+from accord.store import StoredRecord
+from tests.conftest import FIXTURES
+from tests.ingest.conftest import Ingest
+
+HEADER = (
+    "person_id,first_name,last_name,birth_date,nationality,document_number,phone,category,alert"
+)
+
+
+def embedded_records(store: Store, dataset: str) -> list[StoredRecord]:
+    from accord.store.base import record_select
+    from accord.store.tables import envelopes
+
+    with store.read() as conn:
+        query = record_select().where(envelopes.c.dataset == dataset)
+        ids = [r.id for r in conn.execute(query)]
+        return list(store.get_records(conn, ids).values())
+
+
+def _balanced(report) -> bool:  # type: ignore[no-untyped-def]
+    r = report.result
+    return r.read == r.stored + r.quarantined + r.duplicates
+
+
+def test_csv_fixture_stores_valid_rows_and_quarantines_the_rest(ingest: Ingest) -> None:
+    report = ingest(FIXTURES / "persons.csv")
+    r = report.result
+    assert (r.read, r.stored, r.quarantined, r.duplicates) == (5, 2, 3, 0)
+    assert _balanced(report)
+
+
+def test_rerun_stores_nothing_twice(ingest: Ingest, embedded: Store) -> None:
+    ingest(FIXTURES / "persons.csv")
+    again = ingest(FIXTURES / "persons.csv").result
+    assert (again.stored, again.duplicates, again.quarantined) == (0, 2, 3)
+    assert embedded.count_records() == 2
+    assert len(embedded.list_quarantine()) == 3
+
+
+def test_semicolon_cp1250_file_is_detected(ingest: Ingest, tmp_path: Path) -> None:
+    text = HEADER.replace(",", ";") + "\nP9;Željko;Čačić;1970-01-05;HR;;;suspect;\n"
+    path = tmp_path / "hr.csv"
+    path.write_bytes(text.encode("cp1250"))
+    report = ingest(path)
+    assert report.result.stored == 1
+
+
+def test_xlsx_json_lines_and_ftm_streams(ingest: Ingest, tmp_path: Path, embedded: Store) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(HEADER.split(","))
+    sheet.append(["X1", "Arben", "Krasniqi", "1988-04-02", "XK", "", "", "suspect", ""])
+    book.save(tmp_path / "xk.xlsx")
+    assert ingest(tmp_path / "xk.xlsx", dataset="x1").result.stored == 1
+
+    rows = [
+        dict(
+            zip(
+                HEADER.split(","),
+                ["J1", "Ivan", "Ilić", "1991", "ME", "", "", "other", ""],
+                strict=True,
+            )
+        )
+    ]
+    (tmp_path / "me.jsonl").write_text("\n".join(json.dumps(r) for r in rows) + "\n")
+    assert ingest(tmp_path / "me.jsonl", dataset="j1").result.stored == 1
+
+    entities = [
+        {
+            "id": "p1",
+            "schema": "Person",
+            "properties": {"name": ["Ana Kovač", "Ana Kovac"], "birthDate": ["1980-02-02"]},
+        },
+        {
+            "id": "f1",
+            "schema": "Firearm",
+            "properties": {"serialNumber": ["ZCZ-0042"], "holder": ["p1"]},
+        },
+        {"id": "bad", "schema": "Spaceship", "properties": {}},
+    ]
+    (tmp_path / "ba.ftm.json").write_text("\n".join(json.dumps(e) for e in entities) + "\n")
+    env = FIXTURES / "envelope.mapping.yaml"
+    report = ingest(tmp_path / "ba.ftm.json", mapping=env, dataset="f1")
+    assert (report.format, report.result.stored, report.result.quarantined) == ("ftm", 2, 1)
+    stored = {r.schema: r.properties for r in embedded_records(embedded, "f1")}
+    assert stored["Person"]["name"] == ["Ana Kovač", "Ana Kovac"]
+    person_ids = [r.id for r in embedded_records(embedded, "f1") if r.schema == "Person"]
+    assert stored["Firearm"]["holder"] == person_ids  # the reference became the record's id
