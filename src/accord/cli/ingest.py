@@ -10,8 +10,10 @@ import typer
 from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from accord.bench.ingest import run_ingest_bench
 from accord.cli.common import console, err_console, handle_errors, print_json
 from accord.cli.context import acting_user, cli_actor, services
+from accord.cli.groups import bench_app
 from accord.cli.registry import app
 from accord.errors import InputError
 from accord.services.export import export_records
@@ -67,7 +69,8 @@ def ingest(
         return
     console.print(
         f"Read {result['read']:,} rows of {path.name} ({report.format}): "
-        f"stored {result['stored']:,} (of which {result['updated']:,} changed), quarantined {result['quarantined']:,}, "
+        f"stored {result['stored']:,} (of which {result['updated']:,} changed), "
+        f"quarantined {result['quarantined']:,}, "
         f"duplicates {result['duplicates']:,}. Batch {result['batch']}."
     )
     if report.unknown_columns:
@@ -211,3 +214,24 @@ def export(
             f"Wrote {marking['records']:,} records to {out} (handling "
             f"{marking['handling'] or '-'}); marking in {marking['marking_file']}."
         )
+
+
+@bench_app.command("ingest")
+@handle_errors
+def bench_ingest(
+    records: Annotated[int, typer.Option(help="Rows to generate and ingest.")] = 100_000,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Ingest N generated CSV rows into a fresh embedded store, beside an FtM-proxy baseline."""
+    if records < 1:
+        raise InputError("--records must be at least 1.")
+    result = run_ingest_bench(records)
+    if as_json:
+        print_json(result.to_dict())
+        return
+    console.print(
+        f"Ingested {result.records:,} rows in {result.seconds:.2f} s: "
+        f"{result.records_per_s:,.0f} records/s, peak {result.peak_mb:,.0f} MB. Baseline (FtM "
+        f"proxies one by one, {result.baseline_rows:,} rows): "
+        f"{result.baseline_records_per_s:,.0f} records/s."
+    )

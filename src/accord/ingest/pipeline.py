@@ -14,6 +14,7 @@ from accord.errors import InputError
 from accord.ingest.builder import RowBuilder
 from accord.ingest.ftm import entity_header, entity_rows, schema_mapping
 from accord.ingest.mapping import Mapping, load_mapping
+from accord.ingest.prefetch import prefetch
 from accord.ingest.readers import FileFormat, Row, detect_format, read_header, read_rows
 from accord.model.reference import RetentionTable, get_authority, get_participant
 from accord.store import BatchMeta, BatchResult, Chunk, QuarantineRow, Store
@@ -125,7 +126,7 @@ def ingest_file(
         chunks = _tabular_chunks(rows, builder(mapping), header, on_rows)
     else:
         chunks = _entity_chunks(job.path, mapping, builder, on_rows)
-    result = store.write_batch(meta, chunks)
+    result = store.write_batch(meta, prefetch(chunks))
     return IngestReport(result=result, format=fmt, unknown_columns=unknown)
 
 

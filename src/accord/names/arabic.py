@@ -1,7 +1,8 @@
 """Arabic and Persian script to Latin, and the particles and compounds of Arabic-origin names.
 
-Arabic script writes few vowels, so its Latin form is a skeleton ("محمد" -> "mhmd"); the matcher
-compares such tokens by their consonants. Latin spellings differ in how they write the article
+Arabic script writes few vowels, so its Latin form is a skeleton ("محمد" -> "mhmd", with ع kept as
+an apostrophe: "سعيد" -> "s'id", not "sid" like "سيد"); the matcher compares such tokens by their
+consonants. Latin spellings differ in how they write the article
 (al-, el-, Al , at-), the links (bin, ibn, ben), and compounds such as Abd al-Rahman, Abdul Rahman,
 Abdurrahman or Nur al-Din, Nureddine: these are joined into one token here so that every spelling
 of one compound compares as one name.
@@ -47,7 +48,7 @@ _LETTERS = {
     "ض": "d",
     "ط": "t",
     "ظ": "z",
-    "ع": "",
+    "ع": "'",
     "غ": "gh",
     "ف": "f",
     "ق": "q",

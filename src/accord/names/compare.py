@@ -96,8 +96,11 @@ def _merge_compounds(
     return tuple(out), merged
 
 
+_JOINING_KINDS = frozenset({"exact", "folded", "equivalent", "known-variant"})
+
+
 def _joins(first: TokenInfo, second: TokenInfo, joined: TokenInfo, other: TokenInfo) -> bool:
-    if match_tokens(joined, other).score < 0.95:
+    if match_tokens(joined, other).kind not in _JOINING_KINDS:
         return False
     return max(match_tokens(first, other).score, match_tokens(second, other).score) < 0.95
 
@@ -137,17 +140,17 @@ def _score(pairs: list[Pair], extra: int, shortest: int) -> float:
 
 
 @lru_cache(maxsize=65536)
-def _compare_ordered(first: str, second: str, threshold: float) -> Comparison:
+def _compare_ordered(first: str, second: str, threshold: float, flipped: bool) -> Comparison:
     a, b = name_tokens(first), name_tokens(second)
     if not a.tokens or not b.tokens:
         return Comparison(0.0, False, ("empty name: nothing to compare",))
     a_tokens, merged_a = _merge_compounds(a.tokens, b.tokens)
-    b_tokens, merged_b = _merge_compounds(b.tokens, a.tokens)
+    b_tokens, merged_b = _merge_compounds(b.tokens, a_tokens)
     pairs = _align(a_tokens, b_tokens)
     extra = abs(len(a_tokens) - len(b_tokens))
     score = _score(pairs, extra, min(len(a_tokens), len(b_tokens)))
     match = score >= threshold
-    reasons = describe(a, b, a_tokens, b_tokens, pairs, merged_a + merged_b, match)
+    reasons = describe(a, b, a_tokens, b_tokens, pairs, merged_a + merged_b, match, flipped)
     return Comparison(round(score, 4), match, reasons)
 
 
@@ -155,5 +158,9 @@ def compare(name_a: str, name_b: str, threshold: float = DEFAULT_THRESHOLD) -> C
     """Compare two person names in any script; never raises.
 
     ``match`` is ``score >= threshold``. The reasons say in words what agreed and what did not.
+    The result does not depend on the order of the two names (only the reasons' wording does).
     """
-    return _compare_ordered(_as_text(name_a), _as_text(name_b), threshold)
+    first, second = _as_text(name_a), _as_text(name_b)
+    if second < first:
+        return _compare_ordered(second, first, threshold, True)
+    return _compare_ordered(first, second, threshold, False)

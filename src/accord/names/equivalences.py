@@ -30,23 +30,74 @@ __all__ = ["MAX_READINGS", "readings", "skeleton", "vowel_class"]
 MAX_READINGS = 4
 
 _LETTERS = {
-    "đ": "d", "ǵ": "d", "ḱ": "c", "č": "c", "ć": "c", "ç": "c", "š": "s", "ş": "s", "ș": "s",
-    "ž": "z", "ë": "e", "ğ": "g", "ı": "i", "ö": "o", "ü": "u", "ä": "a", "ß": "s", "ł": "l",
-    "ø": "o", "æ": "ae", "œ": "oe", "ţ": "t", "ț": "t", "ñ": "n",
+    "đ": "d",
+    "ǵ": "d",
+    "ḱ": "c",
+    "č": "c",
+    "ć": "c",
+    "ç": "c",
+    "š": "s",
+    "ş": "s",
+    "ș": "s",
+    "ž": "z",
+    "ë": "e",
+    "ğ": "g",
+    "ı": "i",
+    "ö": "o",
+    "ü": "u",
+    "ä": "a",
+    "ß": "s",
+    "ł": "l",
+    "ø": "o",
+    "æ": "ae",
+    "œ": "oe",
+    "ţ": "t",
+    "ț": "t",
+    "ñ": "n",
 }
 # Placeholders for spellings with two or three readings.
 _CH, _DJ, _Q, _GJ, _KJ = "1", "2", "3", "4", "5"
 _ALTERNATIVES = {
-    _CH: ("c", "s", "h"), _DJ: ("d", "j"), _Q: ("c", "k"), _GJ: ("d", "g"), _KJ: ("c", "k"),
+    _CH: ("c", "s", "h"),
+    _DJ: ("d", "j"),
+    _Q: ("c", "k"),
+    _GJ: ("d", "g"),
+    _KJ: ("c", "k"),
 }
 _DIGRAPHS = {
-    "tsch": "c", "dsch": "dz", "dzh": "dz", "xh": "dz", "sch": "s", "tch": "c", "zh": "z", "sh": "s", "cz": "c",
-    "cs": "c", "zs": "z", "kh": "h", "gh": "g", "ph": "f", "th": "t", "dh": "d", "gj": _GJ,
-    "kj": _KJ, "ch": _CH, "dj": _DJ, "q": _Q, "x": "ks", "w": "v", "ou": "u", "oo": "u",
-    "ee": "i", "oe": "o", "ue": "u", "ts": "c",
+    "tsch": "c",
+    "dsch": "dz",
+    "dzh": "dz",
+    "xh": "dz",
+    "sch": "s",
+    "tch": "c",
+    "zh": "z",
+    "sh": "s",
+    "cz": "c",
+    "cs": "c",
+    "zs": "z",
+    "kh": "h",
+    "gh": "g",
+    "ph": "f",
+    "th": "t",
+    "dh": "d",
+    "gj": _GJ,
+    "kj": _KJ,
+    "ch": _CH,
+    "dj": _DJ,
+    "q": _Q,
+    "x": "ks",
+    "w": "v",
+    "ou": "u",
+    "oo": "u",
+    "ee": "i",
+    "oe": "o",
+    "ue": "u",
+    "ts": "c",
 }
 _DIGRAPH_RE = re.compile("|".join(sorted(map(re.escape, _DIGRAPHS), key=len, reverse=True)))
 _VOWELS = "aeiou"
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxyz")
 _Y_BEFORE_VOWEL = re.compile(r"(?:(?<=^)|(?<=[aeiou]))y(?=[aeiou])")
 _GLIDE = re.compile(r"[ae][iyj](?=[^aeiou]|$)")
 _DOUBLE = re.compile(r"(.)\1+")
@@ -106,10 +157,8 @@ def skeleton(reading: str) -> str:
     """
     if not reading:
         return ""
-    head = reading[0]
-    if head in _VOWELS:
-        head = ""
-    rest = "".join(c for c in reading[1:] if c not in "aeiouvjy")
+    head = reading[0] if reading[0] in _CONSONANTS else ""
+    rest = "".join(c for c in reading[1:] if c in _CONSONANTS and c not in "vjy")
     # Arabic ق is written q, k or g (Qahtani, Kahtani, Gahtani)
     return _DOUBLE.sub(r"\1", (head + rest).replace("g", "k"))
 

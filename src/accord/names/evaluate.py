@@ -83,8 +83,10 @@ def load_pairs(split: str = "dev") -> list[LabelledPair]:
     """The labelled pairs of one split (``dev``, ``heldout`` or ``all``)."""
     text = resources.files("accord.names").joinpath("data/eval_pairs.csv").read_text("utf-8")
     rows = csv.DictReader(io.StringIO(text))
-    pairs = [LabelledPair(r["name_a"], r["name_b"], int(r["label"]), r["category"], r["split"])
-             for r in rows]
+    pairs = [
+        LabelledPair(r["name_a"], r["name_b"], int(r["label"]), r["category"], r["split"])
+        for r in rows
+    ]
     return [p for p in pairs if split == "all" or p.split == split]
 
 
@@ -137,7 +139,10 @@ def best_threshold(scores: Sequence[float], labels: Sequence[int]) -> float:
 
 
 def _category(
-    name: str, pairs: list[LabelledPair], scored: dict[str, list[float]], thresholds: tuple[float, float]
+    name: str,
+    pairs: list[LabelledPair],
+    scored: dict[str, list[float]],
+    thresholds: tuple[float, float],
 ) -> CategoryReport:
     own = [i for i, p in enumerate(pairs) if p.category == name]
     label = pairs[own[0]].label
@@ -149,13 +154,12 @@ def _category(
         scores = [scored[system][i] for i in chosen]
         right = sum(1 for i in own if (scored[system][i] >= threshold) == bool(label))
         results.append((right / len(own), measure(scores, labels, threshold)))
-    return CategoryReport(name, len(own), label, results[0][0], results[0][1], results[1][0],
-                          results[1][1])
+    return CategoryReport(
+        name, len(own), label, results[0][0], results[0][1], results[1][0], results[1][1]
+    )
 
 
-def evaluate(
-    split: str = "dev", scorer: Callable[[str, str], float] | None = None
-) -> EvalReport:
+def evaluate(split: str = "dev", scorer: Callable[[str, str], float] | None = None) -> EvalReport:
     """Accord and the baseline on one split: overall and per category."""
     pairs = load_pairs(split)
     accord = scorer or (lambda a, b: compare(a, b).score)

@@ -22,7 +22,8 @@ _SCRIPT_PREFIX = "§"
 
 @dataclass(frozen=True, slots=True)
 class Lexeme:
-    """One known name: given name or surname, its gender (m, f or None) and a display form."""
+    """One known name: its id (``g:muhamad``), given name (g) or surname (s), gender (m, f or
+    None) and the spelling to show."""
 
     ident: str
     kind: str
@@ -54,12 +55,16 @@ def load_lexicon() -> dict[str, tuple[Lexeme, ...]]:
     """Every key (a reading, or § and a reading for Arabic script) to the names it spells."""
     text = resources.files("accord.names").joinpath("data/lexicon.txt").read_text("utf-8")
     index: dict[str, list[Lexeme]] = {}
-    for number, line in enumerate(text.splitlines(), start=1):
+    for line in text.splitlines():
         parsed = _parse_line(line)
         if parsed is None:
             continue
         kind, gender, spellings = parsed
-        lexeme = Lexeme(f"{kind}{number}", kind, gender, spellings[0])
+        # a stable id: the kind and the usual reading of the first spelling (g:muhamad)
+        first_keys = _keys_of(spellings[0])
+        lexeme = Lexeme(
+            f"{kind}:{first_keys[0] if first_keys else spellings[0]}", kind, gender, spellings[0]
+        )
         for spelling in spellings:
             for key in _keys_of(spelling):
                 bucket = index.setdefault(key, [])

@@ -85,8 +85,11 @@ def _latin_word(word: str) -> str:
 
 
 def _is_latin(char: str) -> bool:
-    return char.isascii() or char == "-" or "LATIN" in unicodedata.name(char, "") or (
-        unicodedata.category(char)[0] == "M"
+    return (
+        char.isascii()
+        or char == "-"
+        or "LATIN" in unicodedata.name(char, "")
+        or (unicodedata.category(char)[0] == "M")
     )
 
 

@@ -73,8 +73,12 @@ def describe(
     pairs: list[tuple[int, int, TokenMatch]],
     merged: list[tuple[str, str]],
     match: bool,
+    flipped: bool = False,
 ) -> tuple[str, ...]:
-    """Reasons for a comparison, most telling first."""
+    """Reasons for a comparison, most telling first; ``flipped`` names the second name first."""
+    if flipped:
+        a, b, a_tokens, b_tokens = b, a, b_tokens, a_tokens
+        pairs = sorted(((j, i, found) for i, j, found in pairs), key=lambda pair: pair[0])
     pair_reasons = []
     for i, j, found in pairs:
         reason = _pair_reason(a_tokens[i], b_tokens[j], found)
@@ -84,9 +88,13 @@ def describe(
     others = [r for r in pair_reasons if "gender form" not in r]
     reasons = gender + _script_reasons(a, b, match)
     if _order_swapped(pairs):
-        reasons.append("surname and given name swapped" if len(pairs) == 2 else
-                       "name parts in a different order")
-    reasons.extend(f"written as one word: {x} / {y}" for x, y in merged)
+        reasons.append(
+            "surname and given name swapped"
+            if len(pairs) == 2
+            else "name parts in a different order"
+        )
+    # always "two words / one word", whichever name wrote it which way
+    reasons.extend(f"written as one word in one name: {x} / {y}" for x, y in merged)
     reasons.extend(others)
     paired_a = {i for i, _, _ in pairs}
     paired_b = {j for _, j, _ in pairs}

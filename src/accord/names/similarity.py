@@ -67,8 +67,15 @@ def token_info(text: str, vowelless: bool = False) -> TokenInfo:
     token_readings = readings(text)
     lexemes = lexemes_of(token_readings, vowelless)
     skeletons = tuple(dict.fromkeys(skeleton(r) for r in token_readings if r))
-    return TokenInfo(text, vowelless, ascii_fold(text).lower(), token_readings, skeletons,
-                     lexemes, given_name_gender(lexemes))
+    return TokenInfo(
+        text,
+        vowelless,
+        ascii_fold(text).lower(),
+        token_readings,
+        skeletons,
+        lexemes,
+        given_name_gender(lexemes),
+    )
 
 
 def _distance(a: str, b: str) -> int:
@@ -113,15 +120,18 @@ def _suffix_variant(a: str, b: str) -> bool:
 
 
 def _article_joined(a: TokenInfo, b: TokenInfo) -> bool:
-    """One token is the other with the article written on: Alali / Ali, Aldouri / Douri."""
-    forms_a = a.skeletons if a.vowelless or b.vowelless else a.readings
-    forms_b = b.skeletons if a.vowelless or b.vowelless else b.readings
-    prefixes = ("l",) if a.vowelless or b.vowelless else ("al", "el")
-    for x in forms_a:
-        for y in forms_b:
-            short, long = sorted((x, y), key=len)
-            if len(short) >= 2 and any(long == p + short for p in prefixes):
-                return True
+    """One token is the other with the article written on: Alali / Ali, Aldouri / الدوري."""
+    by_consonants = a.vowelless or b.vowelless
+    for x, y in ((a, b), (b, a)):
+        for with_article in x.readings:
+            if not with_article.startswith(("al", "el")) or len(with_article) < 5:
+                continue
+            rest = with_article[2:]
+            for other in y.readings:
+                if rest == other or (
+                    by_consonants and len(other) > 1 and skeleton(rest) == skeleton(other)
+                ):
+                    return True
     return False
 
 
