@@ -4,3 +4,5 @@ from accord.cli import names as _names  # noqa: F401
 from accord.cli import ingest as _ingest  # noqa: F401
 from accord.cli import admin as _admin  # noqa: F401
 from accord.cli import audit as _audit  # noqa: F401
+from accord.cli import demo as _demo  # noqa: F401
+from accord.cli import scenario as _scenario  # noqa: F401

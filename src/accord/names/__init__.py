@@ -1,5 +1,37 @@
-"""Accord's names layer (pure): transliteration, spelling equivalences, gender forms, keys, compare."""
+"""Accord's names layer: person names across the scripts and spellings of the region.
 
-from accord.names.compare import DEFAULT_THRESHOLD, Comparison, compare
+Pure: reads only its own shipped data files. What it offers:
 
-__all__ = ["DEFAULT_THRESHOLD", "Comparison", "compare"]
+* :func:`compare` / :func:`name_score`: two names in any script -> score, match and reasons;
+* :func:`normalise`, :func:`canonical`, :func:`blocking_keys`, :func:`name_features`: columns and
+  keys computed once per record for linkage and screening;
+* :func:`to_latin`, :func:`to_cyrillic`, :func:`ascii_fold`, :func:`arabic_to_latin`:
+  transliteration;
+* :func:`readings` and :func:`gender_forms`: the spelling equivalences and male/female rules the
+  comparison uses.
+"""
+
+from accord.names.arabic import arabic_to_latin
+from accord.names.compare import DEFAULT_THRESHOLD, Comparison, compare, name_score
+from accord.names.equivalences import readings
+from accord.names.gender import gender_forms
+from accord.names.keys import NameFeatures, blocking_keys, canonical, name_features, normalise
+from accord.names.transliterate import ascii_fold, to_cyrillic, to_latin
+
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Comparison",
+    "NameFeatures",
+    "arabic_to_latin",
+    "ascii_fold",
+    "blocking_keys",
+    "canonical",
+    "compare",
+    "gender_forms",
+    "name_features",
+    "name_score",
+    "normalise",
+    "readings",
+    "to_cyrillic",
+    "to_latin",
+]

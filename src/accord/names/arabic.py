@@ -172,6 +172,8 @@ def _romanise_word(word: str) -> str:
     prefix = ""
     if word.startswith("عبد") and len(word) > 4:
         prefix, word = "abd ", word[3:]
+        if word in _WHOLE_WORDS:
+            return prefix + _WHOLE_WORDS[word]
     if word.startswith("ال") and len(word) > 3:
         prefix, word = prefix + "al-", word[2:]
     out: list[str] = []

@@ -5,7 +5,8 @@ side and one on the other are joined, and the tokens are paired best-first. Ever
 evidence for or against (:data:`EVIDENCE_KNOTS`); a male/female pair is decisive against; a token
 present in one name only (a second given name, a father's name, a maiden name) counts a little
 against; two different tokens in the same place (two different fathers' names) count strongly
-against. The evidence goes through a logistic curve to give the score.
+against. The mean evidence per paired token goes through a logistic curve to give the score, so a
+one-word name that agrees scores as high as a full name that agrees.
 """
 
 from __future__ import annotations
@@ -18,15 +19,17 @@ from accord.names.normalise import tokenise
 from accord.names.reasons import describe
 from accord.names.similarity import TokenInfo, TokenMatch, match_tokens, token_info
 
-__all__ = ["DEFAULT_THRESHOLD", "Comparison", "compare", "name_tokens"]
+__all__ = ["DEFAULT_THRESHOLD", "Comparison", "NameTokens", "compare", "name_score", "name_tokens"]
 
 DEFAULT_THRESHOLD = 0.5
 # (token similarity, evidence): linear in between, flat outside.
 EVIDENCE_KNOTS = ((0.70, -5.0), (0.80, -2.5), (0.86, 0.0), (0.90, 1.0), (0.95, 2.0), (1.0, 3.0))
 GENDER_EVIDENCE = -8.0
 EXTRA_TOKEN_EVIDENCE = -0.6
-EXTRA_TO_SINGLE_TOKEN_EVIDENCE = -1.5
-BIAS = 2.0
+EXTRA_TO_SINGLE_TOKEN_EVIDENCE = -2.5
+# score = logistic(SCALE * (mean evidence per paired token - OFFSET))
+SCALE = 2.0
+OFFSET = 1.0
 GENDER_AFFINITY = 0.9
 
 
@@ -54,7 +57,9 @@ def name_tokens(name: str) -> NameTokens:
     """The analysed tokens of one name (cached)."""
     split = tokenise(name)
     vowelless = bool(split.scripts & {"arabic", "persian"})
-    tokens = tuple(token_info(text, vowelless) for text in split.tokens)
+    infos = (token_info(text, vowelless) for text in split.tokens)
+    # a token with no letter left once spelled out (a lone mark, an ع alone) is not a name part
+    tokens = tuple(info for info in infos if any(c.isalpha() for c in info.readings[0]))
     return NameTokens(tokens, split.scripts, split.particles, split.truncated)
 
 
@@ -84,13 +89,17 @@ def _merge_compounds(
     while index < len(side):
         if index + 1 < len(side):
             first, second = side[index], side[index + 1]
-            joined = token_info(first.text + second.text, first.vowelless or second.vowelless)
-            partner = next((o for o in other if _joins(first, second, joined, o)), None)
-            if partner is not None:
-                out.append(joined)
-                merged.append((f"{first.display} {second.display}", partner.display))
-                index += 2
-                continue
+            size = len(first.readings[0]) + len(second.readings[0])
+            candidates = [o for o in other if o.vowelless or abs(len(o.readings[0]) - size) <= 3]
+            if candidates:
+                vowelless = first.vowelless or second.vowelless
+                joined = token_info(first.text + second.text, vowelless)
+                partner = next((o for o in candidates if _joins(first, second, joined, o)), None)
+                if partner is not None:
+                    out.append(joined)
+                    merged.append((f"{first.display} {second.display}", partner.display))
+                    index += 2
+                    continue
         out.append(side[index])
         index += 1
     return tuple(out), merged
@@ -110,23 +119,25 @@ Pair = tuple[int, int, TokenMatch]
 
 def _align(a: tuple[TokenInfo, ...], b: tuple[TokenInfo, ...]) -> list[Pair]:
     """Pair every token of the shorter name with one of the longer, best pairs first."""
-    candidates = []
+    if len(a) == 1 and len(b) == 1:
+        return [(0, 0, match_tokens(a[0], b[0]))]
+    found = {}
+    order = []
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
-            found = match_tokens(ta, tb)
+            result = found[i, j] = match_tokens(ta, tb)
             # a male/female pair still fills the same place in both names
-            affinity = GENDER_AFFINITY if found.kind == "gender" else found.score
-            order = (-affinity, abs(i - j), min(ta.text, tb.text), max(ta.text, tb.text))
-            candidates.append((order, i, j, found))
-    candidates.sort(key=lambda item: item[0])
+            affinity = GENDER_AFFINITY if result.kind == "gender" else result.score
+            order.append((-affinity, abs(i - j), i, j))
+    order.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
     pairs: list[Pair] = []
-    for _, i, j, found in candidates:
+    for _, _, i, j in order:
         if i not in used_a and j not in used_b:
             used_a.add(i)
             used_b.add(j)
-            pairs.append((i, j, found))
+            pairs.append((i, j, found[i, j]))
     return sorted(pairs, key=lambda pair: pair[0])
 
 
@@ -136,22 +147,50 @@ def _score(pairs: list[Pair], extra: int, shortest: int) -> float:
         total += GENDER_EVIDENCE if found.kind == "gender" else _evidence(found.score)
     per_extra = EXTRA_TOKEN_EVIDENCE if shortest >= 2 else EXTRA_TO_SINGLE_TOKEN_EVIDENCE
     total += per_extra * extra
-    return 1.0 / (1.0 + math.exp(-(total - BIAS)))
+    mean = total / max(len(pairs), 1)
+    return 1.0 / (1.0 + math.exp(-SCALE * (mean - OFFSET)))
+
+
+@dataclass(frozen=True, slots=True)
+class _Outcome:
+    a: NameTokens
+    b: NameTokens
+    a_tokens: tuple[TokenInfo, ...]
+    b_tokens: tuple[TokenInfo, ...]
+    merged: list[tuple[str, str]]
+    pairs: list[Pair]
+    score: float
 
 
 @lru_cache(maxsize=65536)
-def _compare_ordered(first: str, second: str, threshold: float, flipped: bool) -> Comparison:
+def _outcome(first: str, second: str) -> _Outcome | None:
     a, b = name_tokens(first), name_tokens(second)
     if not a.tokens or not b.tokens:
-        return Comparison(0.0, False, ("empty name: nothing to compare",))
-    a_tokens, merged_a = _merge_compounds(a.tokens, b.tokens)
-    b_tokens, merged_b = _merge_compounds(b.tokens, a_tokens)
+        return None
+    a_tokens, b_tokens, merged = a.tokens, b.tokens, []
+    # a compound written as two words makes a name longer: join on the longer side only
+    if len(a_tokens) > len(b_tokens):
+        a_tokens, merged = _merge_compounds(a_tokens, b_tokens)
+    elif len(b_tokens) > len(a_tokens):
+        b_tokens, merged = _merge_compounds(b_tokens, a_tokens)
     pairs = _align(a_tokens, b_tokens)
     extra = abs(len(a_tokens) - len(b_tokens))
     score = _score(pairs, extra, min(len(a_tokens), len(b_tokens)))
-    match = score >= threshold
-    reasons = describe(a, b, a_tokens, b_tokens, pairs, merged_a + merged_b, match, flipped)
-    return Comparison(round(score, 4), match, reasons)
+    return _Outcome(a, b, a_tokens, b_tokens, merged, pairs, round(score, 4))
+
+
+def _ordered(name_a: object, name_b: object) -> tuple[str, str, bool]:
+    first, second = _as_text(name_a), _as_text(name_b)
+    if second < first:
+        return second, first, True
+    return first, second, False
+
+
+def name_score(name_a: str, name_b: str) -> float:
+    """The score of :func:`compare` alone, without the reasons: for scoring many candidates."""
+    first, second, _ = _ordered(name_a, name_b)
+    outcome = _outcome(first, second)
+    return 0.0 if outcome is None else outcome.score
 
 
 def compare(name_a: str, name_b: str, threshold: float = DEFAULT_THRESHOLD) -> Comparison:
@@ -160,7 +199,24 @@ def compare(name_a: str, name_b: str, threshold: float = DEFAULT_THRESHOLD) -> C
     ``match`` is ``score >= threshold``. The reasons say in words what agreed and what did not.
     The result does not depend on the order of the two names (only the reasons' wording does).
     """
-    first, second = _as_text(name_a), _as_text(name_b)
-    if second < first:
-        return _compare_ordered(second, first, threshold, True)
-    return _compare_ordered(first, second, threshold, False)
+    first, second, flipped = _ordered(name_a, name_b)
+    return _comparison(first, second, threshold, flipped)
+
+
+@lru_cache(maxsize=16384)
+def _comparison(first: str, second: str, threshold: float, flipped: bool) -> Comparison:
+    outcome = _outcome(first, second)
+    if outcome is None:
+        return Comparison(0.0, False, ("empty name: nothing to compare",))
+    match = outcome.score >= threshold
+    reasons = describe(
+        outcome.a,
+        outcome.b,
+        outcome.a_tokens,
+        outcome.b_tokens,
+        outcome.pairs,
+        outcome.merged,
+        match,
+        flipped,
+    )
+    return Comparison(outcome.score, match, reasons)

@@ -11,6 +11,7 @@ kg in the Western Balkans. Seizures mirror the public exemplars (Bar 1.4 t 2021,
 
 from __future__ import annotations
 
+import random
 from datetime import date, timedelta
 
 from accord.scenario import documents, figures, missing
@@ -93,7 +94,7 @@ def _chain(theme: Theme, network_id: str) -> None:
             "date": theme.date_of(home, theme.day_between(start, start + timedelta(days=400))),
             "purpose_text": "cash handed over",
         }, _PURPOSE)  # fmt: skip
-    _fiu_flows(theme, home, network_id, companies, start)
+    _fiu_flows(theme, home, companies, start)
     _europol(theme, boss, broker, insider, companies)
     if wanted:
         screener = rng.choice([p for p in BORDER if p not in (home, "GR", "BG")])
@@ -141,11 +142,12 @@ def _companies(theme: Theme, home: str, network_id: str, boss: TruePerson, lieut
 
 def _company(theme: Theme, participant: str, uid: str, name: str, country: str, role: str) -> str:
     number = int(uid.rsplit("-", 1)[1])
-    registration = documents.company_number(theme.rng.__class__(number), country)
+    # Seeded by the company's number: every authority records the same registration number.
+    registration = documents.company_number(random.Random(number), country)
     return theme.entity(participant, "companies", {
         "name": name, "registration_number": registration,
         "jurisdiction": theme.country(participant, country),
-        "incorporation_date": theme.date_of(participant, date(2015, 1, 1) + timedelta(days=number % 2500)),
+        "incorporation_date": theme.date_of(participant, date(2015, 1, 1) + timedelta(days=number * 7919 % 2500)),
         "sector": {"importer": "fruit wholesale", "exporter": "banana export",
                    "logistics": "reefer logistics", "shell": "holding"}[role],
         "purpose": _PURPOSE,
@@ -166,17 +168,15 @@ def _vessels(theme: Theme, home: str, network_id: str) -> list[str]:
     return keys
 
 
+_PORT_UIDS = {name: f"E-PORT-{90_000_000 + index:08d}" for index, (name, _) in enumerate(PORTS)}
+
+
 def _port(theme: Theme, participant: str, name: str, country: str) -> str:
-    uid = f"E-PORT-{abs(hash_text(name)) % 10**8:08d}"
+    uid = _PORT_UIDS[name]
     return theme.entity(participant, "ports", {
         "full": name, "city": name.split()[-1], "country": theme.country(participant, country),
         "purpose": _PURPOSE,
     }, uid, "port")  # fmt: skip
-
-
-def hash_text(text: str) -> int:
-    """A stable number for a text (Python's hash of str is salted per process)."""
-    return int.from_bytes(text.encode("utf-8")[:12].ljust(12, b"\0"), "big") % 10**8
 
 
 def _shipments(theme: Theme, home: str, network_id: str, companies: dict[str, tuple[str, str, str]],
@@ -209,8 +209,9 @@ def _shipments(theme: Theme, home: str, network_id: str, companies: dict[str, tu
     return seized_total
 
 
-def _fiu_flows(theme: Theme, home: str, network_id: str, companies: dict[str, tuple[str, str, str]],
-               start: date) -> None:  # fmt: skip
+def _fiu_flows(
+    theme: Theme, home: str, companies: dict[str, tuple[str, str, str]], start: date
+) -> None:
     """Invoices for fruit from the importer to the exporter, and 'consulting' to the shell, as
     the home FIU sees them."""
     from accord.scenario.finance import fiu_company, transfer
@@ -228,7 +229,6 @@ def _fiu_flows(theme: Theme, home: str, network_id: str, companies: dict[str, tu
         day = theme.day_between(start, start + timedelta(days=500))
         transfer(theme, home, importer, shell, rng.randint(50_000, 250_000), day,
                  "consulting services")  # fmt: skip
-    del network_id
 
 
 def _europol(theme: Theme, boss: TruePerson, broker: TruePerson, insider: TruePerson,

@@ -30,11 +30,14 @@ class ErrorRates:
     missing_document: float = 0.10  # document number left empty although one was shown
     missing_nationality: float = 0.02
     lookalike: float = 0.02  # O/0, I/1 or a Cyrillic look-alike letter in an identifier
+    invalid_date: float = 0.0  # of unknown birth dates: 00.00.YYYY (fails validation)
 
 
 #: Noise profiles: border registrations of migrants are the noisiest, registries the cleanest.
 BORDER = ErrorRates()
-MIGRANT = ErrorRates(typo=0.05, name_swap=0.04, partial_birth_date=0.06, missing_document=0.2)
+MIGRANT = ErrorRates(
+    typo=0.05, name_swap=0.04, partial_birth_date=0.06, missing_document=0.2, invalid_date=0.03
+)
 POLICE = ErrorRates(typo=0.02, name_swap=0.01, missing_birth_date=0.02, partial_birth_date=0.02)
 REGISTRY = ErrorRates(
     typo=0.005,

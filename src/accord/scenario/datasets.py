@@ -174,7 +174,7 @@ def _kinds() -> dict[str, tuple[str, list[tuple[str, str | None, dict[str, Any]]
             ("key", None, {}), ("payer_ref", "payer", {"ref": "police_persons"}),
             ("beneficiary_ref", "beneficiary", {"ref": "police_persons"}),
             ("amount", "amount", {}), ("currency", "currency", {}),
-            ("date", "date", {"date": True}), ("purpose_text", "purpose", {}),
+            ("date", "date", {"date": True}), ("purpose_text", "description", {}),
         ]),
         **_company_kinds(),
     }  # fmt: skip
@@ -201,7 +201,7 @@ def _company_kinds() -> dict[str, tuple[str, list[tuple[str, str | None, dict[st
             ("beneficiary_ref", "beneficiary", {"ref": beneficiary}),
             ("beneficiary_account_ref", "beneficiaryAccount", {"ref": "fiu_accounts"}),
             ("amount", "amount", {}), ("currency", "currency", {}),
-            ("date", "date", {"date": True}), ("purpose_text", "purpose", {}),
+            ("date", "date", {"date": True}), ("purpose_text", "description", {}),
         ]  # fmt: skip
 
     estate = [

@@ -69,6 +69,8 @@ def birth_date_text(
         return ""
     if not known:
         year = born.year + (rng.choice((-1, 1)) if rng.random() < 0.15 else 0)
+        if rng.random() < errors.invalid_date:
+            return f"{year}-00-00" if style in ("iso", "ymd_hu") else f"00.00.{year}"
         if rng.random() < 0.4:
             return str(year)
         return _styled(date(year, 1, 1), style)

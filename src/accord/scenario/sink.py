@@ -50,6 +50,8 @@ class Batch:
     truth: dict[str, str] = field(default_factory=dict)
     truth_rows: dict[str, int] = field(default_factory=dict)
     counters: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    #: Rows by (participant, theme).
+    theme_rows: Counter[tuple[str, str]] = field(default_factory=Counter)
 
 
 class Sink:
@@ -63,6 +65,9 @@ class Sink:
         self._truth: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         #: Aggregates (for example detections by month, route and nationality).
         self.counters: Counter[tuple[str, ...]] = Counter()
+        #: The theme being generated, for the per-theme row counts.
+        self.theme = ""
+        self._theme_rows: Counter[tuple[str, str]] = Counter()
 
     def spec(self, dataset_id: str) -> DatasetSpec:
         return self.specs[dataset_id]
@@ -76,6 +81,7 @@ class Sink:
         if "handling" not in row:
             row["handling"], row["handling_note"] = handling(self.rng)
         self._rows[dataset_id].append([row.get(column, "") for column in spec.columns])
+        self._theme_rows[(spec.participant, self.theme)] += 1
         return row["key"]
 
     def person(self, dataset_id: str, row: dict[str, str], uid: str) -> str:
@@ -101,7 +107,7 @@ class Sink:
 
     def drain(self) -> Batch:
         """The chunk's rows as CSV text; the sink is empty afterwards."""
-        batch = Batch(counters=self.counters)
+        batch = Batch(counters=self.counters, theme_rows=self._theme_rows)
         for dataset_id in sorted(self._rows):
             rows = self._rows[dataset_id]
             spec = self.specs[dataset_id]
@@ -113,6 +119,7 @@ class Sink:
         self._rows = defaultdict(list)
         self._truth = defaultdict(list)
         self.counters = Counter()
+        self._theme_rows = Counter()
         return batch
 
 

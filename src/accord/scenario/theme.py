@@ -9,6 +9,7 @@ from datetime import date, timedelta
 
 from accord.scenario import documents
 from accord.scenario.catalogue import POLICE_AUTHORITIES, convention
+from accord.scenario.conventions import CONVENTIONS
 from accord.scenario.names_foreign import POOL_OF_COUNTRY
 from accord.scenario.noise import date_text
 from accord.scenario.persons import TruePerson, country_code, new_person, person_fields
@@ -31,6 +32,9 @@ class Theme:
         self._next_person = 2 * 10**9 + offset
         self._next_entity = 3 * 10**9 + offset
         self._keys: dict[tuple[str, str], str] = {}
+        self._linked: dict[tuple[str, str], str] = {}
+        #: Markers of records already written (for records that must be written only once).
+        self.done: set[tuple[str, ...]] = set()
 
     # -- numbering -------------------------------------------------------------------------
     def entity_number(self) -> int:
@@ -39,6 +43,14 @@ class Theme:
 
     def entity_uid(self, number: int) -> str:
         return f"E-{self.code}-{number - 3 * 10**9:08d}"
+
+    def linked_uid(self, owner_uid: str, what: str) -> str:
+        """The uid of the ``what`` (an account...) belonging to ``owner_uid``, made once."""
+        found = self._linked.get((owner_uid, what))
+        if found is None:
+            found = self.entity_uid(self.entity_number())
+            self._linked[(owner_uid, what)] = found
+        return found
 
     def person(
         self,
@@ -118,8 +130,8 @@ class Theme:
         return key
 
     def date_of(self, participant: str, day: date) -> str:
-        authority = POLICE_AUTHORITIES.get(participant) or participant
-        style = convention(authority).date_style if "-" in authority else "iso"
+        """``day`` in the participant's date style."""
+        style = CONVENTIONS[participant].date_style
         return date_text(day, "dmy_dot" if style == "dmy_dot_mixed" else style)
 
     def day_between(self, start: date, end: date) -> date:
@@ -137,8 +149,8 @@ class Theme:
         }, purpose)  # fmt: skip
 
     def country(self, participant: str, country: str) -> str:
-        authority = POLICE_AUTHORITIES.get(participant, "EUROPOL-OC")
-        return country_code(country, convention(authority))
+        """A country code as ``participant`` writes it (alpha-3, or alpha-2 for agencies)."""
+        return country_code(country, CONVENTIONS[participant])
 
     def phone(self, country: str) -> str:
         return documents.mobile_phone(self.rng, country)

@@ -11,6 +11,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
 )
 
 __all__ = [
@@ -198,4 +199,74 @@ agreements = Table(
     Column("body", Text, nullable=False),
     Column("created_at", String(32), nullable=False),
     Column("ended_at", String(32)),
+)
+
+# -- cases and messages between authorities (migration 0002) -------------------------------
+
+__all__ += ["case_parties", "cases", "message_recipients", "messages"]
+
+cases = Table(
+    "cases",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("legal_basis", String(64), nullable=False),
+    Column("participant", String(16), nullable=False),
+    Column("authority", String(32), nullable=False),
+    Column("opened_by", String(64), nullable=False),
+    Column("opened_at", String(32), nullable=False),
+    Column("status", String(16), nullable=False, default="open"),
+)
+
+case_parties = Table(
+    "case_parties",
+    metadata,
+    Column("case_id", String(40), primary_key=True),
+    Column("authority", String(32), primary_key=True),
+    Column("participant", String(16), nullable=False),
+    Column("added_at", String(32), nullable=False),
+    Index("ix_case_parties_authority", "authority"),
+)
+
+messages = Table(
+    "messages",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("case_id", String(40), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("subject", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("sender_participant", String(16), nullable=False),
+    Column("sender_authority", String(32), nullable=False),
+    Column("sender_user", String(64), nullable=False),
+    Column("handling", String(16), nullable=False),
+    Column("handling_note", Text),
+    Column("source_reliability", String(1), nullable=False),
+    Column("information_accuracy", String(1), nullable=False),
+    Column("refers_to", String(40), index=True),
+    Column("urgency", String(16)),
+    Column("deadline", String(32)),
+    Column("reason", Text),
+    Column("records", Text, nullable=False),
+    Column("legal_basis", Text, nullable=False),
+    Column("sent_at", String(32), nullable=False),
+    Column("idempotency_key", String(128)),
+    Column("fingerprint", String(64), nullable=False),
+    UniqueConstraint("sender_authority", "idempotency_key", name="uq_messages_idempotency"),
+)
+
+message_recipients = Table(
+    "message_recipients",
+    metadata,
+    Column("message_id", String(40), primary_key=True),
+    Column("authority", String(32), primary_key=True),
+    Column("participant", String(16), nullable=False),
+    Column("received_at", String(32), nullable=False),
+    Column("acknowledged_at", String(32)),
+    Column("acknowledged_by", String(64)),
+    Column("acknowledgement", String(40)),
+    Column("answered_at", String(32)),
+    Column("answer", String(40)),
+    Index("ix_message_recipients_inbox", "authority", "received_at"),
 )

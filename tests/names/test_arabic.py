@@ -1,0 +1,73 @@
+from accord.names import arabic_to_latin, compare
+from accord.names.normalise import tokenise
+
+
+def test_arabic_script_gives_a_consonant_skeleton():
+    assert arabic_to_latin("محمد") == "mhmd"
+    assert arabic_to_latin("أحمد") == "ahmd"
+    assert arabic_to_latin("سعيد") == "s'id"
+
+
+def test_article_and_abd_in_script():
+    assert arabic_to_latin("التميمي") == "al-tmimi"
+    assert arabic_to_latin("عبد الرحمن") == "abd al-rhmn"
+    assert arabic_to_latin("عبدالله") == "abd allah"
+
+
+def test_persian_letters():
+    assert arabic_to_latin("پریسا") == "prisa"
+    assert arabic_to_latin("ژیلا") == "zhila"
+
+
+def test_abd_compounds_join_into_one_token():
+    spellings = [
+        "Abdul Rahman",
+        "Abd al-Rahman",
+        "Abdulrahman",
+        "Abdel Rahman",
+        "Abdurrahman",
+        "Abd ar-Rahman",
+        "Abdelrahman",
+    ]
+    assert {tokenise(s).tokens for s in spellings} == {("abdrahman",)}
+    assert tokenise("Abdullah").tokens == tokenise("Abd Allah").tokens
+
+
+def test_din_and_allah_compounds():
+    assert tokenise("Nur al-Din").tokens == tokenise("Nuruddin").tokens == ("nurdin",)
+    assert tokenise("Noureddine").tokens == tokenise("Nour Eddine").tokens
+    assert tokenise("Habib Allah").tokens == tokenise("Habibullah").tokens
+
+
+def test_articles_and_links_are_dropped():
+    split = tokenise("Omar bin Khaled al-Shammari")
+    assert split.tokens == ("omar", "khaled", "shammari")
+    assert set(split.particles) == {"bin", "al"}
+    assert tokenise("at-Tamimi").tokens == ("tamimi",)
+
+
+def test_romanizations_of_arabic_names_match():
+    for a, b in [
+        ("Mohammed Hassan", "Muhammad Hasan"),
+        ("Mohamed Al-Tamimi", "Muhammad Tamimi"),
+        ("Mehmed Hodžić", "Muhamed Hodžić"),
+        ("Abdul Rahman Hussein", "Abderrahmane Husain"),
+        ("Youssef El Khoury", "Yusuf al-Khouri"),
+        ("Hossein Rezaei", "Hussein Rezaee"),
+        ("Jusuf Begić", "Yusuf Begić"),
+        ("Ahmad Altamimi", "Ahmed at-Tamimi"),
+    ]:
+        assert compare(a, b).match, (a, b)
+
+
+def test_arabic_script_matches_romanization():
+    assert compare("محمد عبد الرحمن", "Mohammed Abdul Rahman").match
+    assert compare("حسين الجبوري", "Hussein al-Jubouri").match
+    assert compare("یوسف احمدی", "Yousef Ahmadi").match
+
+
+def test_different_arabic_names_do_not_match():
+    assert not compare("Hassan Ali", "Hussein Ali").match
+    assert not compare("Said al-Khatib", "Sayed al-Khatib").match
+    assert not compare("Yusuf Haddad", "Yunus Haddad").match
+    assert not compare("حسن علي", "Hussein Ali").match

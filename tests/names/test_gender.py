@@ -1,0 +1,51 @@
+from accord.names import compare, gender_forms
+
+
+def test_gender_rules():
+    assert gender_forms("aleksandar", "aleksandra")
+    assert gender_forms("ivana", "ivan")
+    assert gender_forms("petrovski", "petrovska")
+    assert gender_forms("petrov", "petrova")
+    assert gender_forms("dimitriev", "dimitrieva")
+    assert gender_forms("putin", "putina")
+    assert gender_forms("zlatko", "zlatka")
+    assert gender_forms("dusan", "dusanka")
+    assert gender_forms("jamil", "jamila")
+
+
+def test_not_gender_forms():
+    assert not gender_forms("jovanovic", "jovanovic")
+    assert not gender_forms("marko", "mirko")
+    assert not gender_forms("drita", "drite")  # Albanian definite / indefinite
+    assert not gender_forms("hoxha", "hoxhe")
+    assert not gender_forms("al", "ala")
+
+
+def test_male_and_female_forms_do_not_match():
+    for a, b in [
+        ("Aleksandar Vučić", "Aleksandra Vučić"),
+        ("Ivan Petrov", "Ivana Petrova"),
+        ("Ivan Jovanović", "Ivana Jovanović"),
+        ("Petar Petrovski", "Petra Petrovska"),
+        ("Goran Stojanovski", "Gorana Stojanovska"),
+        ("Александар Петровски", "Aleksandra Petrovska"),
+        ("Jamil Haddad", "Jamila Haddad"),
+        ("Agim Gashi", "Agime Gashi"),
+        ("Dušan Ilić", "Dušanka Ilić"),
+    ]:
+        result = compare(a, b)
+        assert not result.match, (a, b)
+        assert any("gender form" in reason for reason in result.reasons), result.reasons
+
+
+def test_gender_reason_names_the_part():
+    assert compare("Aleksandar Vučić", "Aleksandra Vučić").reasons[0] == (
+        "given names differ by gender form: Aleksandar / Aleksandra"
+    )
+    reasons = compare("Ana Petrovski", "Ana Petrovska").reasons
+    assert "surnames differ by gender form: Petrovski / Petrovska" in reasons
+
+
+def test_a_swap_that_looks_like_a_gender_form_is_a_typo_for_unknown_names():
+    # Esra is a known female name, "Esar" is not a name: a swapped pair of letters
+    assert compare("Esra Kurt", "Esar Kurt").match
