@@ -1,25 +1,29 @@
+"""Arabic and Persian script, particles, compounds and the romanizations of Arabic-origin names."""
+
+from __future__ import annotations
+
 from accord.names import arabic_to_latin, compare
-from accord.names.normalise import tokenise
+from accord.names.tokenise import tokenise
 
 
-def test_arabic_script_gives_a_consonant_skeleton():
+def test_arabic_script_gives_a_consonant_skeleton() -> None:
     assert arabic_to_latin("محمد") == "mhmd"
     assert arabic_to_latin("أحمد") == "ahmd"
     assert arabic_to_latin("سعيد") == "s'id"
 
 
-def test_article_and_abd_in_script():
+def test_article_and_abd_in_script() -> None:
     assert arabic_to_latin("التميمي") == "al-tmimi"
     assert arabic_to_latin("عبد الرحمن") == "abd al-rhmn"
     assert arabic_to_latin("عبدالله") == "abd allah"
 
 
-def test_persian_letters():
+def test_persian_letters() -> None:
     assert arabic_to_latin("پریسا") == "prisa"
     assert arabic_to_latin("ژیلا") == "zhila"
 
 
-def test_abd_compounds_join_into_one_token():
+def test_abd_compounds_join_into_one_token() -> None:
     spellings = [
         "Abdul Rahman",
         "Abd al-Rahman",
@@ -33,20 +37,20 @@ def test_abd_compounds_join_into_one_token():
     assert tokenise("Abdullah").tokens == tokenise("Abd Allah").tokens
 
 
-def test_din_and_allah_compounds():
+def test_din_and_allah_compounds() -> None:
     assert tokenise("Nur al-Din").tokens == tokenise("Nuruddin").tokens == ("nurdin",)
     assert tokenise("Noureddine").tokens == tokenise("Nour Eddine").tokens
     assert tokenise("Habib Allah").tokens == tokenise("Habibullah").tokens
 
 
-def test_articles_and_links_are_dropped():
+def test_articles_and_links_are_dropped() -> None:
     split = tokenise("Omar bin Khaled al-Shammari")
     assert split.tokens == ("omar", "khaled", "shammari")
     assert set(split.particles) == {"bin", "al"}
     assert tokenise("at-Tamimi").tokens == ("tamimi",)
 
 
-def test_romanizations_of_arabic_names_match():
+def test_romanizations_of_arabic_names_match() -> None:
     for a, b in [
         ("Mohammed Hassan", "Muhammad Hasan"),
         ("Mohamed Al-Tamimi", "Muhammad Tamimi"),
@@ -60,13 +64,13 @@ def test_romanizations_of_arabic_names_match():
         assert compare(a, b).match, (a, b)
 
 
-def test_arabic_script_matches_romanization():
+def test_arabic_script_matches_romanization() -> None:
     assert compare("محمد عبد الرحمن", "Mohammed Abdul Rahman").match
     assert compare("حسين الجبوري", "Hussein al-Jubouri").match
     assert compare("یوسف احمدی", "Yousef Ahmadi").match
 
 
-def test_different_arabic_names_do_not_match():
+def test_different_arabic_names_do_not_match() -> None:
     assert not compare("Hassan Ali", "Hussein Ali").match
     assert not compare("Said al-Khatib", "Sayed al-Khatib").match
     assert not compare("Yusuf Haddad", "Yunus Haddad").match

@@ -1,3 +1,7 @@
+"""Spellings of one name that the readings make equal, across the region's spelling systems."""
+
+from __future__ import annotations
+
 from accord.names import readings
 from accord.names.equivalences import skeleton
 
@@ -6,7 +10,7 @@ def _same(a: str, b: str) -> bool:
     return bool(set(readings(a.lower())) & set(readings(b.lower())))
 
 
-def test_ascii_and_foreign_renderings_of_serbian_letters():
+def test_ascii_and_foreign_renderings_of_serbian_letters() -> None:
     assert _same("Đorđević", "Djordjevic")
     assert _same("Đorđević", "Dordevic")
     assert _same("Jovanović", "Jovanovich")
@@ -17,7 +21,7 @@ def test_ascii_and_foreign_renderings_of_serbian_letters():
     assert _same("Hadžić", "Hadschitsch")
 
 
-def test_albanian_and_slavic_spellings():
+def test_albanian_and_slavic_spellings() -> None:
     assert _same("Krasniqi", "Krasnići")
     assert _same("Hoxha", "Hodža")
     assert _same("Berisha", "Beriša")
@@ -30,13 +34,13 @@ def test_albanian_and_slavic_spellings():
     assert _same("Xhevdet", "Dževdet")
 
 
-def test_macedonian_gj_kj_and_their_plain_forms():
+def test_macedonian_gj_kj_and_their_plain_forms() -> None:
     assert _same("Gjorgjievski", "Đorđievski")
     assert _same("Gjorgji", "Gorgi")
     assert _same("Kjoseski", "Ćoseski")
 
 
-def test_turkish_letters_and_their_renderings():
+def test_turkish_letters_and_their_renderings() -> None:
     assert _same("Öztürk", "Ozturk")
     assert _same("Öztürk", "Oeztuerk")
     assert _same("Şahin", "Schahin")
@@ -45,7 +49,7 @@ def test_turkish_letters_and_their_renderings():
     assert _same("Yıldırım", "Yildirim")
 
 
-def test_arabic_romanization_patterns():
+def test_arabic_romanization_patterns() -> None:
     assert _same("Hussein", "Husain")
     assert _same("Husayn", "Husain")
     assert _same("Youssef", "Yousef")
@@ -57,13 +61,13 @@ def test_arabic_romanization_patterns():
     assert _same("Tareq", "Tarek")
 
 
-def test_two_readings_where_a_spelling_is_ambiguous():
+def test_two_readings_where_a_spelling_is_ambiguous() -> None:
     assert set(readings("krasniqi")) >= {"krasnici", "krasniki"}
     assert set(readings("djamel")) >= {"damel", "jamel"}
     assert "rasid" in readings("rachid")
 
 
-def test_skeleton_keeps_consonants_only():
+def test_skeleton_keeps_consonants_only() -> None:
     assert skeleton("husain") == "hsn"
     assert skeleton("ahmed") == "hmd"
     assert skeleton("jusuf") == "jsf"

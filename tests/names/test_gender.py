@@ -1,7 +1,11 @@
+"""Male and female forms are different names and never match."""
+
+from __future__ import annotations
+
 from accord.names import compare, gender_forms
 
 
-def test_gender_rules():
+def test_gender_rules() -> None:
     assert gender_forms("aleksandar", "aleksandra")
     assert gender_forms("ivana", "ivan")
     assert gender_forms("petrovski", "petrovska")
@@ -13,7 +17,7 @@ def test_gender_rules():
     assert gender_forms("jamil", "jamila")
 
 
-def test_not_gender_forms():
+def test_not_gender_forms() -> None:
     assert not gender_forms("jovanovic", "jovanovic")
     assert not gender_forms("marko", "mirko")
     assert not gender_forms("drita", "drite")  # Albanian definite / indefinite
@@ -21,7 +25,7 @@ def test_not_gender_forms():
     assert not gender_forms("al", "ala")
 
 
-def test_male_and_female_forms_do_not_match():
+def test_male_and_female_forms_do_not_match() -> None:
     for a, b in [
         ("Aleksandar Vučić", "Aleksandra Vučić"),
         ("Ivan Petrov", "Ivana Petrova"),
@@ -38,7 +42,7 @@ def test_male_and_female_forms_do_not_match():
         assert any("gender form" in reason for reason in result.reasons), result.reasons
 
 
-def test_gender_reason_names_the_part():
+def test_gender_reason_names_the_part() -> None:
     assert compare("Aleksandar Vučić", "Aleksandra Vučić").reasons[0] == (
         "given names differ by gender form: Aleksandar / Aleksandra"
     )
@@ -46,6 +50,6 @@ def test_gender_reason_names_the_part():
     assert "surnames differ by gender form: Petrovski / Petrovska" in reasons
 
 
-def test_a_swap_that_looks_like_a_gender_form_is_a_typo_for_unknown_names():
+def test_a_swap_that_looks_like_a_gender_form_is_a_typo_for_unknown_names() -> None:
     # Esra is a known female name, "Esar" is not a name: a swapped pair of letters
     assert compare("Esra Kurt", "Esar Kurt").match

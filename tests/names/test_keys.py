@@ -1,3 +1,7 @@
+"""Blocking keys and linkage columns are the same for one name in any script or spelling."""
+
+from __future__ import annotations
+
 from accord.names import NameFeatures, blocking_keys, canonical, name_features, normalise
 
 
@@ -5,7 +9,7 @@ def _shared(a: str, b: str) -> set[str]:
     return set(blocking_keys(a)) & set(blocking_keys(b))
 
 
-def test_blocking_keys_survive_script_and_romanization():
+def test_blocking_keys_survive_script_and_romanization() -> None:
     assert _shared("Петар Петровић", "Petar Petrovic")
     assert _shared("Ђорђе Ђорђевић", "Djordje Djordjevic")
     assert _shared("Ђорђе Ђорђевић", "Dorde Dordevic")
@@ -16,19 +20,19 @@ def test_blocking_keys_survive_script_and_romanization():
     assert _shared("حسين الجبوري", "Hussein Jubouri")
 
 
-def test_sorted_token_key_ignores_order():
+def test_sorted_token_key_ignores_order() -> None:
     a = [k for k in blocking_keys("Petrović Petar") if k.startswith("st:")]
     b = [k for k in blocking_keys("Petar Petrovic") if k.startswith("st:")]
     assert a == b == ["st:petar petrovic"]
 
 
-def test_keys_of_bad_input():
+def test_keys_of_bad_input() -> None:
     assert blocking_keys("") == []
     assert blocking_keys("😀 !!!") == []
     assert len(blocking_keys("Petar " * 3000)) < 20
 
 
-def test_normalise_and_canonical():
+def test_normalise_and_canonical() -> None:
     assert normalise("Ђорђе Петровић") == "djordje petrovic"
     assert normalise("Mohammed al-Tamimi") == "mohammed tamimi"
     assert normalise("محمد") == "muhammad"
@@ -36,7 +40,7 @@ def test_normalise_and_canonical():
     assert canonical("Krasniqi") == canonical("Krasnići")
 
 
-def test_name_features():
+def test_name_features() -> None:
     cyrillic = name_features("Ђорђе", "Петровић")
     latin = name_features("Djordje", "Petrovic")
     assert isinstance(cyrillic, NameFeatures)
@@ -50,7 +54,7 @@ def test_name_features():
     assert set(cyrillic.keys) == set(latin.keys)
 
 
-def test_name_features_known_names_and_gender():
+def test_name_features_known_names_and_gender() -> None:
     assert name_features("Mohammed", "").first_lexeme == name_features("محمد", "").first_lexeme
     assert name_features("Aleksandra", "Petrovska").first_gender == "f"
     assert name_features("Xyzq", "Petrovska").first_gender is None

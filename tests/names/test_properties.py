@@ -1,3 +1,7 @@
+"""Properties on arbitrary text: idempotence, round trips, symmetry, bounds, never raising."""
+
+from __future__ import annotations
+
 import re
 
 from hypothesis import given, settings
@@ -18,19 +22,19 @@ serbian_cyrillic = st.text(
 
 @settings(max_examples=150, deadline=None)
 @given(names)
-def test_transliteration_is_idempotent(text: str):
+def test_transliteration_is_idempotent(text: str) -> None:
     assert to_latin(to_latin(text)) == to_latin(text)
 
 
 @settings(max_examples=150, deadline=None)
 @given(serbian_cyrillic)
-def test_serbian_cyrillic_round_trip(text: str):
+def test_serbian_cyrillic_round_trip(text: str) -> None:
     assert to_cyrillic(to_latin(text)) == text
 
 
 @settings(max_examples=200, deadline=None)
 @given(names, names)
-def test_compare_is_symmetric_bounded_and_never_raises(a: str, b: str):
+def test_compare_is_symmetric_bounded_and_never_raises(a: str, b: str) -> None:
     forward, backward = compare(a, b), compare(b, a)
     assert 0.0 <= forward.score <= 1.0
     assert forward.score == backward.score
@@ -40,14 +44,14 @@ def test_compare_is_symmetric_bounded_and_never_raises(a: str, b: str):
 
 @settings(max_examples=150, deadline=None)
 @given(names)
-def test_a_name_matches_itself(a: str):
+def test_a_name_matches_itself(a: str) -> None:
     result = compare(a, a)
     assert result.score == 0.0 or result.match
 
 
 @settings(max_examples=150, deadline=None)
 @given(names, names)
-def test_keys_and_features_never_raise(a: str, b: str):
+def test_keys_and_features_never_raise(a: str, b: str) -> None:
     assert isinstance(blocking_keys(a), list)
     assert isinstance(normalise(a), str)
     features = name_features(a, b)

@@ -24,8 +24,8 @@ from accord.store.tables import agreements as agreement_table
 from accord.store.tables import audit_entries, batches, envelopes, records, releases
 from tests.policy.convert import agreement_body, principal
 from tests.policy.reference_model import RefAgreement, RefRecord, may
-from tests.policy.strategies import PURPOSES, TODAY, agreements, records as record_strategy
-from tests.policy.strategies import users
+from tests.policy.strategies import PURPOSES, TODAY, agreements, users
+from tests.policy.strategies import records as record_strategy
 
 
 @lru_cache(maxsize=1)

@@ -174,8 +174,9 @@ def _print_report(report: EvalReport) -> None:
     console.print(table)
     console.print(
         "Baseline: Jaro-Winkler on ASCII-folded names at its best threshold for this split. "
-        "Per category, y is the label (1 match, 0 non-match); P/R/F1/AP take the category's pairs against every "
-        "pair of the other class; acc is the share of its own pairs decided right; b. = baseline.",
+        "Per category, y is the label (1 match, 0 non-match); P/R/F1/AP take the category's "
+        "pairs against every pair of the other class; acc is the share of its own pairs decided "
+        "right; b. = baseline.",
         highlight=False,
     )
 

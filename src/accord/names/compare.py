@@ -1,6 +1,6 @@
 """Compare two person names: a score in [0, 1], a match decision and the reasons in words.
 
-Each name is split into tokens (:mod:`accord.names.normalise`), tokens written as two words on one
+Each name is split into tokens (:mod:`accord.names.tokenise`), tokens written as two words on one
 side and one on the other are joined, and the tokens are paired best-first. Every pair adds
 evidence for or against (:data:`EVIDENCE_KNOTS`); a male/female pair is decisive against; a token
 present in one name only (a second given name, a father's name, a maiden name) counts a little
@@ -14,10 +14,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
-from accord.names.normalise import tokenise
 from accord.names.reasons import describe
 from accord.names.similarity import TokenInfo, TokenMatch, match_tokens, token_info
+from accord.names.tokenise import tokenise
 
 __all__ = ["DEFAULT_THRESHOLD", "Comparison", "NameTokens", "compare", "name_score", "name_tokens"]
 
@@ -73,7 +74,7 @@ def _evidence(similarity: float) -> float:
     knots = EVIDENCE_KNOTS
     if similarity <= knots[0][0]:
         return knots[0][1]
-    for (x0, y0), (x1, y1) in zip(knots, knots[1:], strict=False):
+    for (x0, y0), (x1, y1) in pairwise(knots):
         if similarity <= x1:
             return y0 + (y1 - y0) * (similarity - x0) / (x1 - x0)
     return knots[-1][1]
@@ -167,7 +168,8 @@ def _outcome(first: str, second: str) -> _Outcome | None:
     a, b = name_tokens(first), name_tokens(second)
     if not a.tokens or not b.tokens:
         return None
-    a_tokens, b_tokens, merged = a.tokens, b.tokens, []
+    a_tokens, b_tokens = a.tokens, b.tokens
+    merged: list[tuple[str, str]] = []
     # a compound written as two words makes a name longer: join on the longer side only
     if len(a_tokens) > len(b_tokens):
         a_tokens, merged = _merge_compounds(a_tokens, b_tokens)

@@ -1,7 +1,7 @@
 """Male and female forms of one name: different names, never a match.
 
 South Slavic given names and Macedonian, Bulgarian and Russian surnames change with gender:
-Ivan / Ivana, Aleksandar / Aleksandra, Zlatko / Zlatka, Dušan / Dušanka, Petrov / Petrova,
+Ivan / Ivana, Aleksandar / Aleksandra, Zlatko / Zlatka (and Mario / Maria), Dušan / Dušanka, Petrov / Petrova,
 Dimitriev / Dimitrieva, Putin / Putina, Petrovski / Petrovska. Arabic given names often take a
 feminine -a (Jamil / Jamila, Amin / Amina). Surnames in -ić (Jovanović) and Albanian, Turkish and
 Arabic surnames do not change, so two people of different gender can share them; their given
@@ -33,9 +33,9 @@ def _rule(male: str, female: str) -> str | None:
         if male.endswith("ar") and female == male[:-2] + "ra":
             return "ar-ra"
         return None
-    # Zlatko/Zlatka, Branko/Branka
-    if male.endswith("ko") and female == male[:-1] + "a":
-        return "ko-ka"
+    # Zlatko/Zlatka, Branko/Branka, Mario/Maria, Antonio/Antonia
+    if male.endswith("o") and len(male) >= 4 and female == male[:-1] + "a":
+        return "o-a"
     # Petrovski/Petrovska, Kovalski/Kovalska, Petrovsky/Petrovskaya
     if male.endswith("ki") and female in (male[:-1] + "a", male[:-1] + "aja"):
         return "ski-ska"

@@ -13,7 +13,7 @@ from functools import cache, lru_cache
 from importlib import resources
 
 from accord.names.equivalences import readings
-from accord.names.normalise import tokenise
+from accord.names.tokenise import tokenise
 
 __all__ = ["Lexeme", "lexemes_of", "load_lexicon"]
 

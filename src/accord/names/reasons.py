@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import pairwise
 from typing import TYPE_CHECKING
 
 from accord.names.gender import is_surname_form
@@ -17,6 +18,7 @@ _PAIR_WORDS = {
     "folded": "same letters without diacritics",
     "equivalent": "equivalent spellings",
     "article": "same name with the article written on",
+    "initial": "initial agrees",
     "known-variant": "known spellings of one name",
     "skeleton": "same consonants as written in Arabic script",
     "vowel-variant": "same name with different vowels",
@@ -62,7 +64,7 @@ def _pair_reason(ta: TokenInfo, tb: TokenInfo, found: TokenMatch) -> str | None:
 
 def _order_swapped(pairs: list[tuple[int, int, TokenMatch]]) -> bool:
     good = [j for _, j, found in pairs if found.score >= 0.85]
-    return any(later < earlier for earlier, later in zip(good, good[1:], strict=False))
+    return any(later < earlier for earlier, later in pairwise(good))
 
 
 def describe(

@@ -27,6 +27,8 @@ KNOWN_VARIANT = 0.99
 SKELETON = 0.93
 VOWEL_VARIANT = 0.94
 DIFFERENT_CAP = 0.6
+INITIAL = 0.88
+_DIGRAPH_INITIALS = frozenset({"lj", "nj", "dž"})
 TYPO_OF_KNOWN = 0.93
 TYPO_OF_UNKNOWN = 0.9
 
@@ -171,6 +173,15 @@ def _known(a: TokenInfo, b: TokenInfo) -> TokenMatch | None:
     return TokenMatch(DIFFERENT_CAP * jaro_winkler(a.readings[0], b.readings[0]), "different")
 
 
+def _initial_of(initial: TokenInfo, name: TokenInfo) -> bool:
+    """An initial (J., Ј., Đ., Lj.) that agrees with the start of the other token."""
+    if not (len(initial.text) == 1 or initial.text in _DIGRAPH_INITIALS) or len(name.text) < 3:
+        return False
+    if name.folded.startswith(initial.folded):
+        return True
+    return any(r.startswith(initial.readings[0]) for r in name.readings)
+
+
 def _typo_score(a: TokenInfo, b: TokenInfo) -> float:
     """The score of a one-letter slip: likelier a typing error beside a known name."""
     shortest = min(len(a.readings[0]), len(b.readings[0]))
@@ -187,8 +198,12 @@ def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
         return TokenMatch(1.0, "exact")
     if a.folded == b.folded and a.folded:
         return TokenMatch(1.0, "folded")
+    if a.lexeme_ids & b.lexeme_ids:
+        return TokenMatch(KNOWN_VARIANT, "known-variant")  # Đuro / Đura: one name, not a pair
     if _gender_pair(a, b):
         return TokenMatch(0.0, "gender")
+    if _initial_of(a, b) or _initial_of(b, a):
+        return TokenMatch(INITIAL, "initial")
     if set(a.readings) & set(b.readings):
         return TokenMatch(EQUIVALENT, "equivalent")
     known = _known(a, b)
@@ -199,9 +214,7 @@ def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
     if a.vowelless or b.vowelless:
         if set(a.skeletons) & set(b.skeletons) and min(map(len, a.skeletons)) >= 2:
             return TokenMatch(SKELETON, "skeleton")
-        best = max(
-            (_string_score(x, y) for x in a.skeletons for y in b.skeletons), default=0.0
-        )
+        best = max((_string_score(x, y) for x in a.skeletons for y in b.skeletons), default=0.0)
         return TokenMatch(0.9 * best, "fuzzy")
     best, one_slip = _closeness(a, b)
     if _suffix_variant(a.readings[0], b.readings[0]):

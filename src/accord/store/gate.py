@@ -136,14 +136,15 @@ class Gate:
         agreements = self.book.all()
         today = self._today()
         cache: dict[tuple[Any, ...], bool] = {}
-        skipped, emitted, offset = 0, 0, 0
+        skipped, emitted, last = 0, 0, None
         stmt = _select(query)
         with self.store.read() as conn:
             while emitted < limit:
-                rows = conn.execute(stmt.limit(_PAGE).offset(offset)).all()
+                page = stmt if last is None else stmt.where(records.c.id > last)
+                rows = conn.execute(page.limit(_PAGE)).all()
                 if not rows:
                     return
-                offset += len(rows)
+                last = rows[-1].id
                 released = self._released(conn, user, [row.id for row in rows])
                 for row in rows:
                     if not self._allowed(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Any
 
 from followthemoney.proxy import EntityProxy
@@ -88,23 +89,49 @@ def _as_date(value: Any) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def record_from_row(row: Any) -> StoredRecord:
-    envelope = Envelope(
-        participant=row.participant,
-        authority=row.authority,
-        dataset=row.dataset,
-        handling=parse_handling(row.handling),
-        handling_note=row.handling_note,
-        source_reliability=SourceReliability(row.source_reliability),
-        information_accuracy=InformationAccuracy(row.information_accuracy),
-        subject_category=SubjectCategory(row.subject_category),
-        nature=Nature(row.nature),
-        purpose=Purpose(row.purpose),
-        legal_basis=row.legal_basis,
-        review_date=_as_date(row.review_date),
-        delete_by=_as_date(row.delete_by),
-        alert=row.alert,
+@lru_cache(maxsize=65536)
+def _envelope(
+    participant: str,
+    authority: str,
+    dataset: str,
+    handling: str,
+    handling_note: str | None,
+    source_reliability: str,
+    information_accuracy: str,
+    subject_category: str,
+    nature: str,
+    purpose: str,
+    legal_basis: str,
+    review_date: Any,
+    delete_by: Any,
+    alert: str | None,
+) -> Envelope:
+    # Records share few distinct envelopes, and an Envelope is immutable: build each once.
+    return Envelope(
+        participant=participant,
+        authority=authority,
+        dataset=dataset,
+        handling=parse_handling(handling),
+        handling_note=handling_note,
+        source_reliability=SourceReliability(source_reliability),
+        information_accuracy=InformationAccuracy(information_accuracy),
+        subject_category=SubjectCategory(subject_category),
+        nature=Nature(nature),
+        purpose=Purpose(purpose),
+        legal_basis=legal_basis,
+        review_date=_as_date(review_date),
+        delete_by=_as_date(delete_by),
+        alert=alert,
     )
+
+
+def record_from_row(row: Any) -> StoredRecord:
+    """A stored record from a row of records joined with envelopes."""
+    envelope = _envelope(
+        row.participant, row.authority, row.dataset, row.handling, row.handling_note,
+        row.source_reliability, row.information_accuracy, row.subject_category, row.nature,
+        row.purpose, row.legal_basis, row.review_date, row.delete_by, row.alert,
+    )  # fmt: skip
     return StoredRecord(
         id=row.id,
         schema=row.schema,

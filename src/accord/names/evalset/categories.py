@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import random
 
+from accord.names.evalset import pairs, words
 from accord.names.evalset import variants as var
-from accord.names.evalset import words
 from accord.names.evalset.draw import Made, PairBuilder, People
 
 __all__ = ["add_all_categories"]
@@ -222,7 +222,7 @@ class _Makers:
     def compound_names(self) -> Made:
         roll = self.rng.random()
         if roll < 0.5:
-            spellings = self.rng.choice(words.COMPOUND_ARABIC)
+            spellings = self.rng.choice(pairs.COMPOUND_ARABIC)
             first, second = self.rng.sample(list(spellings), 2)
             surname = self.people.surname(self.rng.choice(("arabic", "persian")))
             return f"{first} {surname}", f"{second} {surname}", f"compound:{spellings[0]}"
@@ -262,7 +262,7 @@ class _Makers:
         culture = self.rng.choices(
             ("slavic", "bosniak", "arabic", "albanian"), weights=(60, 12, 18, 10)
         )[0]
-        male, female = self.rng.choice(words.GENDER_PAIRS[culture])
+        male, female = self.rng.choice(pairs.GENDER_PAIRS[culture])
         if culture == "slavic" and self.rng.random() < 0.4:
             surname = self.people.pick(words.MACEDONIAN_SURNAMES)
             a = f"{var.serbian_cyrillic(male)} {surname}"
@@ -313,9 +313,9 @@ class _Makers:
 
     def similar_surnames(self) -> Made:
         culture = self.rng.choices(
-            tuple(words.SIMILAR_SURNAMES), weights=(30, 6, 12, 16, 12, 10, 8)
+            tuple(pairs.SIMILAR_SURNAMES), weights=(30, 6, 12, 16, 12, 10, 8)
         )[0]
-        first, second = self.rng.choice(words.SIMILAR_SURNAMES[culture])
+        first, second = self.rng.choice(pairs.SIMILAR_SURNAMES[culture])
         given_culture = "slavic" if culture == "bosniak" else culture
         given = self.rng.choice(self.people.given_pool(given_culture, "m"))
         if culture == "arabic":
@@ -326,8 +326,8 @@ class _Makers:
         return a, b, f"similar:{given}|{first}|{second}"
 
     def similar_given_names(self) -> Made:
-        culture = self.rng.choices(tuple(words.DISTINCT_GIVEN), weights=(30, 15, 35, 10, 10))[0]
-        first, second = self.rng.choice(words.DISTINCT_GIVEN[culture])
+        culture = self.rng.choices(tuple(pairs.DISTINCT_GIVEN), weights=(30, 15, 35, 10, 10))[0]
+        first, second = self.rng.choice(pairs.DISTINCT_GIVEN[culture])
         surname = self.people.surname(culture)
         a, b = f"{first} {surname}", f"{second} {surname}"
         if self.rng.random() < 0.3:

@@ -232,7 +232,7 @@ _ALBANIAN_TO_SLAVIC = (
 
 
 def albanian_to_slavic(text: str) -> str:
-    """An Albanian name as written in Serbo-Croatian (Yugoslav-era) records: Krasniqi -> Krasnići."""
+    """An Albanian name as in Serbo-Croatian (Yugoslav-era) records: Krasniqi -> Krasnići."""
     words = []
     for word in text.split(" "):
         lower = word.lower()

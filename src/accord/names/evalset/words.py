@@ -19,9 +19,6 @@ __all__ = [
     "BOSNIAK_FEMALE",
     "BOSNIAK_MALE",
     "BOSNIAK_SURNAMES",
-    "COMPOUND_ARABIC",
-    "DISTINCT_GIVEN",
-    "GENDER_PAIRS",
     "MACEDONIAN_FEMALE",
     "MACEDONIAN_MALE",
     "MACEDONIAN_SURNAMES",
@@ -31,99 +28,103 @@ __all__ = [
     "SERBIAN_FEMALE",
     "SERBIAN_MALE",
     "SERBIAN_SURNAMES",
-    "SIMILAR_SURNAMES",
     "TURKISH_FEMALE",
     "TURKISH_MALE",
     "TURKISH_SURNAMES",
 ]
 
-SERBIAN_MALE = (
+
+def _names(text: str) -> tuple[str, ...]:
+    return tuple(text.split())
+
+
+SERBIAN_MALE = _names(
     "Dragan Aleksandar Milan Nikola Zoran Marko Miloš Goran Dejan Dušan Đorđe Vuk Lazar Luka "
     "Stefan Nenad Vladimir Predrag Slobodan Miroslav Branko Ljubomir Ljubiša Željko Živko Čedomir "
     "Vukašin Bogdan Filip Aleksa Vasilije Dragoljub Radoslav Đuro Srđan Uroš Darko Ivan Petar "
     "Jovan Mihajlo Novak Nemanja Vojislav Dalibor Saša Bojan Milorad Radovan"
-).split()
+)
 
-SERBIAN_FEMALE = (
+SERBIAN_FEMALE = _names(
     "Jelena Milica Marija Dragana Mirjana Ljiljana Snežana Ivana Gordana Ana Sofija Dunja Mila "
     "Sara Teodora Nađa Tamara Jovana Katarina Biljana Željka Vesna Slađana Svetlana Radmila "
     "Danijela Nataša Maja Tijana Anđela Ksenija Jasmina Zorica Olivera Branka"
-).split()
+)
 
-SERBIAN_SURNAMES = (
+SERBIAN_SURNAMES = _names(
     "Jovanović Petrović Nikolić Marković Popović Stojanović Ilić Ivanović Đorđević Janković "
     "Pavlović Stanković Milošević Kovačević Savić Đurović Šćepanović Vujačić Lakić Radulović "
     "Bošković Perović Vuković Vujović Živković Ćirić Đukić Čolić Todorović Mitrović Lukić "
     "Obradović Božović Ljubičić Đokić Stevanović Tomić Simić Knežević Ristić Marjanović Kostić "
     "Zečević Džakula Ljubisavljević Nešić Jakšić Gajić Vučković Milenković Šarić Ćosić"
-).split()
+)
 
-BOSNIAK_MALE = (
+BOSNIAK_MALE = _names(
     "Amar Emir Adnan Mirza Haris Kenan Armin Edin Senad Nedim Džemal Husein Alija Ćazim "
     "Hasan Safet Šefik Muhamed Jusuf Osman Ibrahim Enver Suad Nermin Elvir"
-).split()
+)
 
-BOSNIAK_FEMALE = (
+BOSNIAK_FEMALE = _names(
     "Amra Lejla Amina Selma Emina Ajla Aida Merima Sabina Fatima Hatidža Šejla Džana Azra Alma "
     "Nermina Belma Medina"
-).split()
+)
 
-BOSNIAK_SURNAMES = (
+BOSNIAK_SURNAMES = _names(
     "Hodžić Hadžić Mehmedović Halilović Begić Delić Salihović Husić Omerović Alić Hasanović "
     "Muratović Šabanović Džafić Čaušević Bešić Karić Imamović Mujić Softić Hukić Ćatić"
-).split()
+)
 
-MACEDONIAN_MALE = (
+MACEDONIAN_MALE = _names(
     "Трајче Горан Димитар Ѓорѓи Никола Зоран Бојан Златко Кирил Влатко Игор Љупчо Благоја "
     "Костадин Александар Драган Дејан Жарко Живко Ѓоко Марјан Никче Стојан Тоше Ацо"
-).split()
+)
 
-MACEDONIAN_FEMALE = (
+MACEDONIAN_FEMALE = _names(
     "Нина Марија Елена Билјана Снежана Ивана Јасмина Весна Катерина Александра Жаклина Љубица "
     "Драгана Маја Ивона Симона Габриела Ана Надица Зорица"
-).split()
+)
 
 # Male forms; the female forms are -ска, -ова, -ева.
-MACEDONIAN_SURNAMES = (
+MACEDONIAN_SURNAMES = _names(
     "Стојановски Николовски Јовановски Петровски Ивановски Трајковски Поповски Ѓорѓиевски "
     "Костовски Стефановски Ристовски Ќосески Митревски Наумовски Димитров Ангелов Тодоров "
     "Јаневски Спасовски Џамбазовски Алексовски Велјановски Жежовски Чавдаровски Шаревски "
     "Крстевски Ѓоргиев Цветковски Мицевски Илиевски"
-).split()
+)
 
-ALBANIAN_MALE = (
+ALBANIAN_MALE = _names(
     "Arben Ilir Andi Altin Gëzim Klajdi Ervin Agim Fatmir Ardit Alban Elton Endri Sokol Dritan "
     "Bajram Bekim Valon Egzon Dion Besim Bujar Shpend Xhevdet Xhemal Qemal Çlirim Gjergj Gjon "
     "Lulzim Përparim Afrim Driton Fisnik Shkëlzen Behxhet Rexhep Qazim Hysen Muharrem Llazar"
-).split()
+)
 
-ALBANIAN_FEMALE = (
+ALBANIAN_FEMALE = _names(
     "Lindita Mimoza Shpresa Fatime Drita Arta Blerta Valbona Anila Elona Anxhela Vjosa Zoje "
     "Marte Qëndresa Majlinda Merita Alma Kristi Eni Anisa Mirlinda Teuta Lumturije Vlora Xhenet "
     "Gjylije Shqipe Mrika Bukurije"
-).split()
+)
 
-ALBANIAN_SURNAMES = (
+ALBANIAN_SURNAMES = _names(
     "Krasniqi Berisha Morina Shala Gashi Hoxha Bytyqi Kryeziu Rexhepi Ahmeti Hasani Osmani "
     "Zeqiri Shehu Marku Çela Kola Dervishi Muça Kurti Gjoka Lleshi Sula Hysa Gjoni Balla Elezi "
     "Ademi Sulejmani Iseni Memeti Bajrami Idrizi Jashari Selmani Aliu Qorri Xhaferi Hajdari "
     "Rrahmani Dushi Hyseni Mehmeti Gjinaj Kastrati Zhuri Dibra Gjeloshi Llapashtica"
-).split()
+)
 
-TURKISH_MALE = (
+TURKISH_MALE = _names(
     "Mehmet Mustafa Ahmet Ali Murat Hasan Hüseyin Yusuf Ramazan Ömer İbrahim İsmail Osman Halil "
     "Süleyman Emre Burak Serkan Oğuz Çağlar Tuğrul Doğukan Erdoğan Gökhan İlker Şükrü"
-).split()
+)
 
-TURKISH_FEMALE = (
+TURKISH_FEMALE = _names(
     "Fatma Ayşe Emine Hatice Zeynep Elif Merve Esra Özlem Gül Şule Büşra Gülşen Çiğdem Dilek "
     "Songül Tuğba Sevgi İrem Özge"
-).split()
+)
 
-TURKISH_SURNAMES = (
+TURKISH_SURNAMES = _names(
     "Yılmaz Kaya Demir Şahin Çelik Yıldız Yıldırım Öztürk Aydın Özdemir Arslan Doğan Kılıç "
     "Çetin Kara Koç Kurt Özkan Şimşek Güneş Aktaş Erdoğan Bozkurt Türkmen Uçar Ağca Gündüz"
-).split()
+)
 
 # (script form, Latin spellings found in documents). The first spelling is a common English one.
 ARABIC_MALE: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -292,236 +293,3 @@ PERSIAN_SURNAMES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("پوپلزی", ("Popalzai", "Popalzay")),
     ("سادات", ("Sadat", "Saadat")),
 )
-
-# Compound Arabic-origin given names: spellings of one name written as one, two or three words.
-COMPOUND_ARABIC: tuple[tuple[str, ...], ...] = (
-    ("Mohammad Reza", "Mohammadreza", "Mohammad-Reza", "Muhammad Reza"),
-    ("Ali Reza", "Alireza", "Ali-Reza"),
-    ("Nur al-Din", "Nuruddin", "Noureddine", "Nour Eddine", "Nureddin"),
-    ("Salah al-Din", "Salahuddin", "Salaheddine", "Salah Eddine", "Selahattin"),
-    ("Saif al-Din", "Saifuddin", "Seifeddine", "Saif Eddin"),
-    ("Izz al-Din", "Izzeddin", "Ezzeddine", "Izzuddin"),
-    ("Abu Bakr", "Abubakr", "Abu Bakar", "Abubakar"),
-    ("Abdul Karim", "Abdelkarim", "Abd al-Karim", "Abdulkarim"),
-    ("Abdul Hamid", "Abdelhamid", "Abd al-Hamid", "Abdulhamid"),
-    ("Abdul Latif", "Abdellatif", "Abd al-Latif", "Abdullatif"),
-    ("Abdul Majid", "Abdelmajid", "Abd al-Majid", "Abdulmajid"),
-    ("Abdul Wahab", "Abdelwahab", "Abd al-Wahhab", "Abdulwahab"),
-    ("Ruhullah", "Rohullah", "Ruh Allah", "Roohullah"),
-    ("Habibullah", "Habib Allah", "Habibulla"),
-)
-
-# Male and female forms of one name, by naming tradition: different names, never a match.
-GENDER_PAIRS: dict[str, tuple[tuple[str, str], ...]] = {
-    "slavic": (
-        ("Aleksandar", "Aleksandra"),
-        ("Ivan", "Ivana"),
-        ("Dragan", "Dragana"),
-        ("Milan", "Milana"),
-        ("Zoran", "Zorana"),
-        ("Goran", "Gorana"),
-        ("Dejan", "Dejana"),
-        ("Bojan", "Bojana"),
-        ("Jovan", "Jovana"),
-        ("Petar", "Petra"),
-        ("Miroslav", "Miroslava"),
-        ("Branislav", "Branislava"),
-        ("Radoslav", "Radoslava"),
-        ("Stanislav", "Stanislava"),
-        ("Zlatko", "Zlatka"),
-        ("Branko", "Branka"),
-        ("Dušan", "Dušanka"),
-        ("Stojan", "Stojanka"),
-        ("Danijel", "Danijela"),
-        ("Gabrijel", "Gabrijela"),
-        ("Marijan", "Marijana"),
-        ("Kristijan", "Kristijana"),
-        ("Slavko", "Slavka"),
-        ("Vladimir", "Vladimira"),
-    ),
-    "bosniak": (
-        ("Emir", "Emira"),
-        ("Amir", "Amira"),
-        ("Edin", "Edina"),
-        ("Senad", "Senada"),
-        ("Nermin", "Nermina"),
-        ("Samir", "Samira"),
-        ("Amin", "Amina"),
-    ),
-    "arabic": (
-        ("Jamil", "Jamila"),
-        ("Amin", "Amina"),
-        ("Karim", "Karima"),
-        ("Said", "Saida"),
-        ("Samir", "Samira"),
-        ("Nabil", "Nabila"),
-        ("Adil", "Adila"),
-        ("Aziz", "Aziza"),
-        ("Rashid", "Rashida"),
-        ("Halim", "Halima"),
-    ),
-    "albanian": (
-        ("Agim", "Agime"),
-        ("Bekim", "Bekime"),
-        ("Fatmir", "Fatmire"),
-        ("Besim", "Besime"),
-        ("Ardit", "Ardita"),
-    ),
-}
-
-# Given names that look alike but are different names, by naming tradition.
-DISTINCT_GIVEN: dict[str, tuple[tuple[str, str], ...]] = {
-    "slavic": (
-        ("Marko", "Mirko"),
-        ("Zoran", "Goran"),
-        ("Milan", "Miloš"),
-        ("Dejan", "Dragan"),
-        ("Jelena", "Milena"),
-        ("Ivan", "Ilija"),
-        ("Darko", "Marko"),
-        ("Mila", "Mira"),
-        ("Sara", "Lara"),
-        ("Vesna", "Vera"),
-        ("Tamara", "Tijana"),
-        ("Sanja", "Tanja"),
-        ("Milica", "Milena"),
-        ("Luka", "Lazar"),
-        ("Nikola", "Nikolina"),
-        ("Predrag", "Dragan"),
-    ),
-    "albanian": (
-        ("Bekim", "Besim"),
-        ("Arben", "Arbër"),
-        ("Ilir", "Ilirjan"),
-        ("Valon", "Valmir"),
-        ("Agim", "Azem"),
-        ("Fatmir", "Fatos"),
-        ("Blerta", "Blerina"),
-        ("Vjosa", "Vlora"),
-    ),
-    "arabic": (
-        ("Hassan", "Hussein"),
-        ("Said", "Sayed"),
-        ("Rashid", "Rashad"),
-        ("Hamid", "Hamad"),
-        ("Amir", "Amin"),
-        ("Jamal", "Kamal"),
-        ("Samir", "Samer"),
-        ("Yusuf", "Yunus"),
-        ("Karim", "Kamil"),
-        ("Khalid", "Khalil"),
-        ("Mahmoud", "Mahdi"),
-        ("Ahmad", "Hamad"),
-        ("Omar", "Ammar"),
-        ("Hadi", "Hani"),
-        ("Adel", "Adnan"),
-        ("Walid", "Khalid"),
-        ("Anas", "Anis"),
-        ("Hisham", "Hashim"),
-        ("Zaid", "Ziad"),
-        ("Aisha", "Asma"),
-        ("Hala", "Hana"),
-        ("Rana", "Rania"),
-        ("Layla", "Lina"),
-        ("Zainab", "Zahra"),
-        ("Nasser", "Nasr"),
-        ("Younes", "Youssef"),
-    ),
-    "turkish": (
-        ("Murat", "Mert"),
-        ("Burak", "Berk"),
-        ("Hakan", "Hasan"),
-        ("Özlem", "Özge"),
-        ("Merve", "Melek"),
-        ("Esra", "Esma"),
-        ("Emine", "Emel"),
-    ),
-    "persian": (
-        ("Farhad", "Farshad"),
-        ("Maryam", "Marjan"),
-        ("Zahra", "Zohreh"),
-        ("Sara", "Sahar"),
-        ("Ali", "Alireza"),
-        ("Omid", "Hamid"),
-        ("Mehdi", "Majid"),
-    ),
-}
-
-# Surnames that look alike but are different surnames, by naming tradition.
-SIMILAR_SURNAMES: dict[str, tuple[tuple[str, str], ...]] = {
-    "slavic": (
-        ("Petrović", "Petković"),
-        ("Marković", "Mirković"),
-        ("Stojanović", "Stojković"),
-        ("Ilić", "Ivić"),
-        ("Lukić", "Lučić"),
-        ("Pavlović", "Pavković"),
-        ("Đukić", "Đurić"),
-        ("Simić", "Simović"),
-        ("Matić", "Matović"),
-        ("Radić", "Radović"),
-        ("Perić", "Perović"),
-        ("Vuković", "Vučković"),
-        ("Popović", "Popov"),
-        ("Tomić", "Tomović"),
-        ("Mitrović", "Mitić"),
-        ("Milošević", "Milićević"),
-        ("Stanković", "Stanojević"),
-        ("Živković", "Živanović"),
-        ("Đorđević", "Đurđević"),
-        ("Kovačević", "Kovač"),
-        ("Kostić", "Kosić"),
-        ("Vujović", "Vujošević"),
-    ),
-    "bosniak": (("Hodžić", "Hadžić"), ("Begić", "Begović"), ("Husić", "Hasić")),
-    "macedonian": (
-        ("Stojanovski", "Stojkovski"),
-        ("Petrovski", "Petreski"),
-        ("Jovanovski", "Janevski"),
-        ("Trajkovski", "Trajanovski"),
-        ("Nikolovski", "Nikolov"),
-        ("Ivanovski", "Ivanov"),
-        ("Dimitrov", "Dimitrovski"),
-        ("Angelov", "Angelovski"),
-    ),
-    "albanian": (
-        ("Hoxha", "Hoxhaj"),
-        ("Berisha", "Berishaj"),
-        ("Kola", "Kolaj"),
-        ("Gjoni", "Gjonaj"),
-        ("Marku", "Markaj"),
-        ("Hysa", "Hysaj"),
-        ("Rexhepi", "Rexha"),
-        ("Ahmeti", "Ahmetaj"),
-        ("Osmani", "Osmanaj"),
-        ("Selmani", "Selimi"),
-        ("Shala", "Shabani"),
-    ),
-    "turkish": (
-        ("Kaya", "Kara"),
-        ("Özkan", "Özcan"),
-        ("Demir", "Demirci"),
-        ("Yıldız", "Yıldırım"),
-        ("Çelik", "Çetin"),
-        ("Aydın", "Aydoğan"),
-        ("Kılıç", "Kılınç"),
-        ("Koç", "Koçak"),
-    ),
-    "persian": (
-        ("Rahimi", "Rahmani"),
-        ("Karimi", "Kazemi"),
-        ("Ahmadi", "Ahmadzai"),
-        ("Hosseini", "Hassani"),
-        ("Amiri", "Amini"),
-        ("Jafari", "Jaberi"),
-        ("Rezaei", "Rezvani"),
-    ),
-    "arabic": (
-        ("Haddad", "Hamdan"),
-        ("Shammari", "Shamsi"),
-        ("Obaidi", "Otaibi"),
-        ("Gharbi", "Gharib"),
-        ("Ayari", "Ayadi"),
-        ("Islam", "Aslam"),
-    ),
-}

@@ -59,9 +59,7 @@ def upgrade() -> None:
         sa.Column("sent_at", sa.String(32), nullable=False),
         sa.Column("idempotency_key", sa.String(128)),
         sa.Column("fingerprint", sa.String(64), nullable=False),
-        sa.UniqueConstraint(
-            "sender_authority", "idempotency_key", name="uq_messages_idempotency"
-        ),
+        sa.UniqueConstraint("sender_authority", "idempotency_key", name="uq_messages_idempotency"),
     )
     op.create_index("ix_messages_case_id", "messages", ["case_id"])
     op.create_index("ix_messages_refers_to", "messages", ["refers_to"])
