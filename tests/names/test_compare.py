@@ -127,3 +127,11 @@ def test_threshold_and_score_only() -> None:
 )
 def test_symmetric(a: str, b: str) -> None:
     assert compare(a, b).score == compare(b, a).score
+
+
+def test_initials_agree_with_names_that_start_with_them() -> None:
+    assert compare("J. Petrović", "Jovan Petrović").match
+    assert compare("Đ. Petrović", "Djordje Petrovic").match
+    assert compare("Љ. Петровић", "Ljubisa Petrovic").match
+    assert not compare("M. Petrović", "Jovan Petrović").match
+    assert "initial agrees: J / Jovan" in compare("J. Petrović", "Jovan Petrović").reasons

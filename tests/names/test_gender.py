@@ -53,3 +53,10 @@ def test_gender_reason_names_the_part() -> None:
 def test_a_swap_that_looks_like_a_gender_form_is_a_typo_for_unknown_names() -> None:
     # Esra is a known female name, "Esar" is not a name: a swapped pair of letters
     assert compare("Esra Kurt", "Esar Kurt").match
+
+
+def test_o_and_a_forms_and_known_exceptions() -> None:
+    assert not compare("Mario Rossi", "Maria Rossi").match
+    assert not compare("Zlatko Ilić", "Zlatka Ilić").match
+    # Đura is a man's name too, a form of Đuro: the lexicon knows them as one name
+    assert compare("Đuro Ilić", "Đura Ilić").match

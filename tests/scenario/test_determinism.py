@@ -20,7 +20,9 @@ def _hashes(folder: Path) -> dict[str, str]:
     }
 
 
-def test_same_seed_gives_identical_bytes(scenario: Scenario, scenario_two_workers: Scenario) -> None:
+def test_same_seed_gives_identical_bytes(
+    scenario: Scenario, scenario_two_workers: Scenario
+) -> None:
     first = _hashes(scenario.out)
     assert len(first) > 100
     assert first == _hashes(scenario_two_workers.out)

@@ -34,18 +34,22 @@ def test_nationality_mix_per_year_is_close_to_frontex(scenario: Scenario) -> Non
         assert total > 150
         for nationality, share in nationality_shares(int(year)).items():
             assert abs(counts[nationality] / total - share) < 0.07, (year, nationality)
-    assert sum(by_year["2022"].values()) > sum(by_year["2023"].values()) > sum(
-        by_year["2024"].values()
+    assert (
+        sum(by_year["2022"].values())
+        > sum(by_year["2023"].values())
+        > sum(by_year["2024"].values())
     )
 
 
 def test_visa_free_arrivals_to_belgrade_stop_after_reimposition(scenario: Scenario) -> None:
-    persons = {row["evid_broj"]: row for row in scenario.rows(scenario.entry("RS", "border_persons"))}
+    persons = {
+        row["evid_broj"]: row for row in scenario.rows(scenario.entry("RS", "border_persons"))
+    }
     entries = list(scenario.rows(scenario.entry("RS", "visa_entries")))
     assert entries
     for entry in entries:
         nationality = persons[entry["holder_ref"]]["drzavljanstvo"]
-        day, month, year = entry["start_date"].split(".")[:3]
+        _day, month, year = entry["start_date"].split(".")[:3]
         if nationality in ("BDI", "TUN"):
             assert (int(year), int(month)) <= (2022, 11)
 
@@ -56,12 +60,17 @@ def test_serbian_records_mix_cyrillic_and_latin(scenario: Scenario) -> None:
     macedonian = [row["prezime"] for row in scenario.rows(scenario.entry("MK", "border_persons"))]
     assert 0.4 < cyrillic_share(macedonian) < 0.7
     for participant, column in (("BA", "prezime"), ("AL", "mbiemri"), ("GB", "surname")):
-        values = [row[column] for row in scenario.rows(scenario.entry(participant, "border_persons"))]
+        values = [
+            row[column] for row in scenario.rows(scenario.entry(participant, "border_persons"))
+        ]
         assert cyrillic_share(values) == 0
 
 
 def test_albanian_records_with_and_without_diacritics(scenario: Scenario) -> None:
-    names = [row["emri"] + row["mbiemri"] for row in scenario.rows(scenario.entry("AL", "border_persons"))]
+    names = [
+        row["emri"] + row["mbiemri"]
+        for row in scenario.rows(scenario.entry("AL", "border_persons"))
+    ]
     with_marks = sum(1 for name in names if "ë" in name or "ç" in name or "Ç" in name)
     assert 0 < with_marks < len(names)
 

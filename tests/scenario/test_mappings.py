@@ -41,7 +41,7 @@ def test_written_mappings_match_their_files(scenario: Scenario) -> None:
             assert prop in schema.properties
             if "column" in source:
                 named.add(source["column"])
-        for field, value in mapping["envelope"].items():
+        for _field, value in mapping["envelope"].items():
             if isinstance(value, dict):
                 named.add(value["column"])
         assert set(header) == named, entry["path"]
@@ -55,7 +55,9 @@ def test_envelope_values_are_valid_codes(scenario: Scenario) -> None:
     for entry in scenario.entries():
         envelope = scenario.mapping(entry)["envelope"]
         for row in scenario.rows(entry):
-            values = {k: (row[v["column"]] if isinstance(v, dict) else v) for k, v in envelope.items()}
+            values = {
+                k: (row[v["column"]] if isinstance(v, dict) else v) for k, v in envelope.items()
+            }
             assert values["purpose"] in purposes
             assert values["subject_category"] in categories
             assert values["legal_basis"] in LEGAL_BASES
@@ -91,7 +93,9 @@ def test_dates_parse_with_the_declared_formats(scenario: Scenario) -> None:
     bad = total = 0
     for entry in scenario.entries():
         mapping = scenario.mapping(entry)
-        dated = [(s["column"], s["formats"]) for s in mapping["properties"].values() if "formats" in s]
+        dated = [
+            (s["column"], s["formats"]) for s in mapping["properties"].values() if "formats" in s
+        ]
         for row in scenario.rows(entry):
             for column, formats in dated:
                 value = row[column]
@@ -110,7 +114,7 @@ def _iso_partial(value: str) -> bool:
 
 def _parses(value: str, fmt: str) -> bool:
     try:
-        datetime.strptime(value, fmt)  # noqa: DTZ007 - a calendar date
+        datetime.strptime(value, fmt)
     except ValueError:
         return False
     return True

@@ -35,7 +35,9 @@ def test_every_identity_key_exists(scenario: Scenario, keys: dict[Any, Any]) -> 
 
 
 def test_identities_cover_every_person_record(scenario: Scenario, keys: dict[Any, Any]) -> None:
-    persons = {(e["participant"], e["dataset"]) for e in scenario.entries() if e["schema"] == "Person"}
+    persons = {
+        (e["participant"], e["dataset"]) for e in scenario.entries() if e["schema"] == "Person"
+    }
     covered = defaultdict(set)
     for row in scenario.truth("identities"):
         covered[(row["participant"], row["dataset"])].add(row["key"])
@@ -80,9 +82,14 @@ def test_discrepancies_exist_in_both_participants(scenario: Scenario, keys: dict
         assert row["participant"] != row["registry_participant"]
         registry = keys[(row["registry_participant"], row["registry_dataset"])]
         assert row["registry_key"] in registry
-        items = [item for item in keys[(row["participant"], "declared_items")].values()
-                 if item["declaration_ref"] == row["declaration_key"]]  # fmt: skip
-        declared = [item for item in items if item["registry_reference"] == f"REG-{row['registry_key']}"]
+        items = [
+            item
+            for item in keys[(row["participant"], "declared_items")].values()
+            if item["declaration_ref"] == row["declaration_key"]
+        ]
+        declared = [
+            item for item in items if item["registry_reference"] == f"REG-{row['registry_key']}"
+        ]
         if row["discrepancy"].startswith("undeclared"):
             assert not declared
         else:

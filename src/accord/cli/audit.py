@@ -11,8 +11,8 @@ from rich.table import Table
 
 from accord.bench.policy import run_policy_bench
 from accord.cli.common import console, handle_errors, print_json
-from accord.cli.groups import bench_app
 from accord.cli.context import acting_user, cli_actor, services
+from accord.cli.groups import bench_app
 from accord.cli.registry import app
 from accord.services.supervision import export_audit, retention, who_consulted
 

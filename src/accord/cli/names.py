@@ -10,10 +10,11 @@ from rich import box
 from rich.table import Table
 
 from accord.cli.common import console, handle_errors, print_json
-from accord.cli.groups import eval_app
+from accord.cli.groups import bench_app, eval_app
 from accord.errors import InputError
 from accord.names import DEFAULT_THRESHOLD, compare
 from accord.names.evaluate import SPLITS, EvalReport, Measures, evaluate
+from accord.names.timing import measure_speed
 
 __all__ = ["app"]
 
@@ -195,6 +196,44 @@ def eval_names(
         print_json(_report_dict(report))
     else:
         _print_report(report)
+
+
+@bench_app.command("names")
+@handle_errors
+def bench_names(
+    repeat: int = typer.Option(3, "--repeat", min=1, help="Runs per step; the best is kept."),
+    json_output: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Microseconds per name comparison, beside Jaro-Winkler timed in the same run."""
+    report = measure_speed(repeat)
+    rows = [
+        ("normalise one name (tokens, readings, known names)", report.normalise_name_us),
+        ("compare a new pair, names already normalised", report.compare_us),
+        ("score only (no reasons), names already normalised", report.score_only_us),
+        ("compare a pair seen before (cached)", report.compare_repeat_us),
+        ("baseline: Jaro-Winkler on ASCII-folded names", report.baseline_us),
+    ]
+    if json_output:
+        print_json(
+            {
+                "pairs": report.pairs,
+                "repeat": repeat,
+                **{k: round(v, 2) for k, v in vars_of(report).items() if k.endswith("_us")},
+            }
+        )
+        return
+    table = Table(box=box.SIMPLE, padding=(0, 1), title=f"{report.pairs} pairs, best of {repeat}")
+    table.add_column("step")
+    table.add_column("µs per call", justify="right")
+    for label, value in rows:
+        table.add_row(label, f"{value:.1f}")
+    console.print(table)
+
+
+def vars_of(report: object) -> dict[str, float]:
+    """The numeric fields of a slotted dataclass."""
+    fields = getattr(report, "__slots__", ())
+    return {name: float(getattr(report, name)) for name in fields}
 
 
 from accord.cli.registry import app as root  # noqa: E402  (attach to the root app)

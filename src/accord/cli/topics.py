@@ -6,3 +6,4 @@ from accord.cli import admin as _admin  # noqa: F401
 from accord.cli import audit as _audit  # noqa: F401
 from accord.cli import demo as _demo  # noqa: F401
 from accord.cli import scenario as _scenario  # noqa: F401
+from accord.cli import serve as _serve  # noqa: F401

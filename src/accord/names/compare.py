@@ -16,11 +16,19 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from accord.names import arabic, equivalences, lexicon, similarity, tokenise, transliterate
 from accord.names.reasons import describe
 from accord.names.similarity import TokenInfo, TokenMatch, match_tokens, token_info
-from accord.names.tokenise import tokenise
 
-__all__ = ["DEFAULT_THRESHOLD", "Comparison", "NameTokens", "compare", "name_score", "name_tokens"]
+__all__ = [
+    "DEFAULT_THRESHOLD",
+    "Comparison",
+    "NameTokens",
+    "clear_caches",
+    "compare",
+    "name_score",
+    "name_tokens",
+]
 
 DEFAULT_THRESHOLD = 0.5
 # (token similarity, evidence): linear in between, flat outside.
@@ -56,7 +64,7 @@ class NameTokens:
 @lru_cache(maxsize=32768)
 def name_tokens(name: str) -> NameTokens:
     """The analysed tokens of one name (cached)."""
-    split = tokenise(name)
+    split = tokenise.tokenise(name)
     vowelless = bool(split.scripts & {"arabic", "persian"})
     infos = (token_info(text, vowelless) for text in split.tokens)
     # a token with no letter left once spelled out (a lone mark, an ع alone) is not a name part
@@ -222,3 +230,24 @@ def _comparison(first: str, second: str, threshold: float, flipped: bool) -> Com
         flipped,
     )
     return Comparison(outcome.score, match, reasons)
+
+
+def clear_caches() -> None:
+    """Forget every cached analysis and comparison (for timing, or to bound memory)."""
+    for cached in (
+        _comparison,
+        _outcome,
+        name_tokens,
+        similarity.match_tokens,
+        similarity.token_info,
+        lexicon.lexemes_of,
+        equivalences.readings,
+        equivalences.skeleton,
+        equivalences.vowel_class,
+        tokenise.tokenise,
+        tokenise.clean,
+        transliterate.to_latin,
+        transliterate.ascii_fold,
+        arabic.arabic_to_latin,
+    ):
+        cached.cache_clear()

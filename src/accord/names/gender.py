@@ -1,12 +1,12 @@
 """Male and female forms of one name: different names, never a match.
 
 South Slavic given names and Macedonian, Bulgarian and Russian surnames change with gender:
-Ivan / Ivana, Aleksandar / Aleksandra, Zlatko / Zlatka (and Mario / Maria), Dušan / Dušanka, Petrov / Petrova,
-Dimitriev / Dimitrieva, Putin / Putina, Petrovski / Petrovska. Arabic given names often take a
-feminine -a (Jamil / Jamila, Amin / Amina). Surnames in -ić (Jovanović) and Albanian, Turkish and
-Arabic surnames do not change, so two people of different gender can share them; their given
-names then differ. Albanian feminine forms in -e (Agim / Agime) are irregular and are known from
-the lexicon only.
+Ivan / Ivana, Aleksandar / Aleksandra, Zlatko / Zlatka (and Mario / Maria), Dušan / Dušanka,
+Petrov / Petrova, Dimitriev / Dimitrieva, Putin / Putina, Petrovski / Petrovska. Arabic given
+names often take a feminine -a (Jamil / Jamila, Amin / Amina). Surnames in -ić (Jovanović) and
+Albanian, Turkish and Arabic surnames do not change, so two people of different gender can share
+them; their given names then differ. Albanian feminine forms in -e (Agim / Agime) are irregular
+and are known from the lexicon only.
 
 The rules work on readings (see :mod:`accord.names.equivalences`): lowercase, script-independent.
 """

@@ -33,8 +33,16 @@ def _baseline(rows: int, folder: Path) -> float:
     with (folder / "baseline.csv").open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         for number in range(rows):
-            writer.writerow((number, rng.choice(names), rng.choice(names), rng.randint(1950, 2010),
-                             "M" if rng.random() < 0.5 else "F", rng.randrange(10**9)))  # fmt: skip
+            writer.writerow(
+                (
+                    number,
+                    rng.choice(names),
+                    rng.choice(names),
+                    rng.randint(1950, 2010),
+                    "M" if rng.random() < 0.5 else "F",
+                    rng.randrange(10**9),
+                )
+            )
     return time.perf_counter() - started
 
 
@@ -51,6 +59,9 @@ def run_scenario_bench(records: int, workers: int | None = None, seed: int = 1) 
         "peak_mb": peak_mb(),
         "scale": records,
         "workers": workers,
-        "baseline": {"name": "csv rows of random fields", "rows": summary.rows,
-                     "seconds": round(baseline, 2)},
-    }  # fmt: skip
+        "baseline": {
+            "name": "csv rows of random fields",
+            "rows": summary.rows,
+            "seconds": round(baseline, 2),
+        },
+    }

@@ -7,7 +7,7 @@ manifest): the border, serious-organised-crime, RAI asset-declaration and SALW a
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any
 
 from accord.scenario.conventions import (
@@ -67,7 +67,7 @@ _SOURCE_CONVENTIONS: dict[str, dict[str, Any]] = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def convention(authority: str, migrants: bool = False) -> Convention:
     """How records of ``authority`` are written (``migrants``: its migrant registrations)."""
     participant = authority.split("-")[0]
@@ -80,7 +80,7 @@ def convention(authority: str, migrants: bool = False) -> Convention:
     return base.variant(**changes) if changes else base
 
 
-def _envelope(purpose: Any, legal_basis: str, **fields: Any) -> dict[str, Any]:
+def _envelope(purpose: Any, legal_basis: Any, **fields: Any) -> dict[str, Any]:
     envelope: dict[str, Any] = {
         "handling": COLUMN,
         "handling_note": COLUMN,
@@ -112,7 +112,9 @@ _POLICE_PERSON_ENV = _envelope(
     alert=COLUMN,
 )
 _NETWORK_ENV = _envelope(COLUMN, "AGR-WB-SOC-2025")
-_ASSESSMENT_ENV = _envelope(COLUMN, "AGR-WB-SOC-2025", nature="assessment", information_accuracy="3")
+_ASSESSMENT_ENV = _envelope(
+    COLUMN, "AGR-WB-SOC-2025", nature="assessment", information_accuracy="3"
+)
 _FIU_ENV = _envelope("illicit-finance", "AGR-WB-SOC-2025")
 _INTEGRITY_ENV = _envelope(
     "integrity", "AGR-RAI-2025", source_reliability="A", information_accuracy="1",
@@ -131,26 +133,41 @@ def _border_specs() -> list[tuple[str, str, dict[str, Any]]]:
         ]
     specs.append(("RS-GP", "visa_entries", _BORDER_ENV))
     debriefing = _envelope(
-        "migrant-smuggling", "AGR-WB-BORDER-2025", subject_category="witness",
-        nature="assessment", information_accuracy="3",
-    )  # fmt: skip
+        "migrant-smuggling",
+        "AGR-WB-BORDER-2025",
+        subject_category="witness",
+        nature="assessment",
+        information_accuracy="3",
+    )
     specs.append(("FRONTEX-RAU", "debriefings", debriefing))
     return specs
 
 
 def _police_specs() -> list[tuple[str, str, dict[str, Any]]]:
     missing = _envelope(
-        "missing-persons", "AGR-WB-BORDER-2025", source_reliability="A",
-        information_accuracy="1", subject_category="victim", alert="missing",
-    )  # fmt: skip
+        "missing-persons",
+        "AGR-WB-BORDER-2025",
+        source_reliability="A",
+        information_accuracy="1",
+        subject_category="victim",
+        alert="missing",
+    )
     firearms = _envelope(
-        "firearms", "AGR-SALW-2025", source_reliability="A", information_accuracy="1",
-        subject_category=COLUMN, alert=COLUMN,
-    )  # fmt: skip
+        "firearms",
+        "AGR-SALW-2025",
+        source_reliability="A",
+        information_accuracy="1",
+        subject_category=COLUMN,
+        alert=COLUMN,
+    )
     documents = _envelope(
-        "border-management", "AGR-WB-BORDER-2025", source_reliability="A",
-        information_accuracy="1", subject_category="other", alert=COLUMN,
-    )  # fmt: skip
+        "border-management",
+        "AGR-WB-BORDER-2025",
+        source_reliability="A",
+        information_accuracy="1",
+        subject_category="other",
+        alert=COLUMN,
+    )
     specs: list[tuple[str, str, dict[str, Any]]] = []
     for authority in POLICE_AUTHORITIES.values():
         specs += [
@@ -177,20 +194,34 @@ def _police_specs() -> list[tuple[str, str, dict[str, Any]]]:
 
 def _finance_specs() -> list[tuple[str, str, dict[str, Any]]]:
     kinds = (
-        "fiu_subjects", "fiu_companies", "fiu_accounts", "fiu_real_estate", "account_holders",
-        "company_accounts", "estate_owners", "fiu_directorships", "cash_deposits", "transfers",
+        "fiu_subjects",
+        "fiu_companies",
+        "fiu_accounts",
+        "fiu_real_estate",
+        "account_holders",
+        "company_accounts",
+        "estate_owners",
+        "fiu_directorships",
+        "cash_deposits",
+        "transfers",
         "person_transfers",
-    )  # fmt: skip
+    )
     specs: list[tuple[str, str, dict[str, Any]]] = []
     for authority in FIU.values():
         for kind in kinds:
             env = {**_FIU_ENV, "subject_category": COLUMN} if kind == "fiu_subjects" else _FIU_ENV
             specs.append((authority, kind, env))
     registry = (
-        "declarants", "declarations", "declared_items", "registry_persons",
-        "registry_real_estate", "registry_estate_owners", "registry_vehicles",
-        "registry_companies", "registry_shareholdings",
-    )  # fmt: skip
+        "declarants",
+        "declarations",
+        "declared_items",
+        "registry_persons",
+        "registry_real_estate",
+        "registry_estate_owners",
+        "registry_vehicles",
+        "registry_companies",
+        "registry_shareholdings",
+    )
     for authority in INTEGRITY.values():
         specs += [(authority, kind, _INTEGRITY_ENV) for kind in registry]
     return specs

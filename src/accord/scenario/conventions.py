@@ -150,7 +150,8 @@ _VOCABULARY: dict[str, dict[str, str]] = {
         "key": "record_id", "first_name": "forename", "last_name": "surname",
         "father_name": "father_name", "birth_date": "date_of_birth",
         "birth_place": "place_of_birth", "sex": "gender", "nationality": "nationality",
-        "id_number": "personal_number", "document_number": "document_no", "person_ref": "subject_id",
+        "id_number": "personal_number", "document_number": "document_no",
+        "person_ref": "subject_id",
     },
     "hu": {
         "key": "azonosito", "first_name": "utonev", "last_name": "csaladi_nev",

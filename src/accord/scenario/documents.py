@@ -14,8 +14,8 @@ from datetime import date
 
 __all__ = [
     "company_number",
-    "has_iban",
     "container_number",
+    "has_iban",
     "iban",
     "imo_number",
     "mobile_phone",
@@ -64,7 +64,8 @@ def national_id(rng: random.Random, born: date, sex: str, participant: str) -> s
         # Albanian NID: decade letter, year digit, month (+50 for women), day, serial, letter.
         decade = "ABCDEFGHIJKLMN"[(born.year - 1900) // 10]
         month = born.month + (50 if sex == "F" else 0)
-        return f"{decade}{born.year % 10}{month:02d}{born.day:02d}{_digits(rng, 3)}{rng.choice(_UPPER)}"
+        serial = _digits(rng, 3) + rng.choice(_UPPER)
+        return f"{decade}{born.year % 10}{month:02d}{born.day:02d}{serial}"
     if participant == "XK":
         return "1" + _digits(rng, 9)
     if participant == "GB":
@@ -158,26 +159,31 @@ def mobile_phone(rng: random.Random, country: str) -> str:
 
 def plate(rng: random.Random, country: str) -> str:
     """A number plate in the country's format."""
+    number = rng.randint(100, 999)
     if country == "RS":
         city = rng.choice(("BG", "NS", "NI", "SU", "KG", "ŠA", "PO", "VR", "KI", "SO"))
         return f"{city} {rng.randint(100, 9999)}-{_letters(rng, 2)}"
     if country == "ME":
-        return f"{rng.choice(('PG', 'BR', 'KO', 'NK', 'BD', 'UL', 'HN'))} {_letters(rng, 2)}{rng.randint(100, 999)}"
+        city = rng.choice(("PG", "BR", "KO", "NK", "BD", "UL", "HN"))
+        return f"{city} {_letters(rng, 2)}{number}"
     if country == "BA":
-        return f"{rng.choice('AEJKMOT')}{rng.randint(10, 99)}-{rng.choice('AEJKMOT')}-{rng.randint(100, 999)}"
+        # Bosnian plates use only letters that read the same in Latin and Cyrillic.
+        return f"{rng.choice('AEJKMOT')}{rng.randint(10, 99)}-{rng.choice('AEJKMOT')}-{number}"
     if country == "MK":
-        return f"{rng.choice(('SK', 'TE', 'KU', 'BT', 'OH', 'GV', 'ST'))} {rng.randint(1000, 9999)} {_letters(rng, 2)}"
+        city = rng.choice(("SK", "TE", "KU", "BT", "OH", "GV", "ST"))
+        return f"{city} {rng.randint(1000, 9999)} {_letters(rng, 2)}"
     if country == "AL":
-        return f"{_letters(rng, 2)} {rng.randint(100, 999)} {_letters(rng, 2)}"
+        return f"{_letters(rng, 2)} {number} {_letters(rng, 2)}"
     if country == "XK":
-        return f"0{rng.randint(1, 7)}-{rng.randint(100, 999)}-{_letters(rng, 2)}"
+        return f"0{rng.randint(1, 7)}-{number}-{_letters(rng, 2)}"
     if country == "HR":
-        return f"{rng.choice(('ZG', 'ST', 'RI', 'OS', 'ZD', 'VU'))} {rng.randint(100, 9999)}-{_letters(rng, 2)}"
+        city = rng.choice(("ZG", "ST", "RI", "OS", "ZD", "VU"))
+        return f"{city} {rng.randint(100, 9999)}-{_letters(rng, 2)}"
     if country == "GB":
         return f"{_letters(rng, 2)}{rng.randint(10, 75)} {_letters(rng, 3)}"
     if country == "HU":
-        return f"{_letters(rng, 4)}-{rng.randint(100, 999)}"
-    return f"{_letters(rng, 3)}-{rng.randint(100, 999)}"
+        return f"{_letters(rng, 4)}-{number}"
+    return f"{_letters(rng, 3)}-{number}"
 
 
 _VIN_ALPHABET = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789"

@@ -59,17 +59,31 @@ def generate_firearms(theme: Theme, registered: int) -> None:
         roll = rng.random()
         status = "registered" if roll < 0.9 else ("lost" if roll < 0.94 else "stolen")
         holder = theme.person(where, home=where, born=(1940, 1995))
-        holder_key = theme.police_person(where, holder, category="other", purpose=_PURPOSE,
-                                         legal_basis=_LEGAL, reliability="A", accuracy="1")  # fmt: skip
+        holder_key = theme.police_person(
+            where,
+            holder,
+            category="other",
+            purpose=_PURPOSE,
+            legal_basis=_LEGAL,
+            reliability="A",
+            accuracy="1",
+        )
         row = {
-            "serial": serial, "make": make, "model": model, "calibre": calibre,
-            "weapon_type": kind, "status": status,
+            "serial": serial,
+            "make": make,
+            "model": model,
+            "calibre": calibre,
+            "weapon_type": kind,
+            "status": status,
             "manufacture_year": str(rng.randint(1955, 2020)),
-            "country": theme.country(where, where), "holder_ref": holder_key,
-            "alert": "" if status == "registered" else status, "subject_category": "other",
-            "description": "" if status == "registered" else
-            f"reported {status} on {theme.day_between(date(2022, 1, 1), date(2025, 9, 1))}",
-        }  # fmt: skip
+            "country": theme.country(where, where),
+            "holder_ref": holder_key,
+            "alert": "" if status == "registered" else status,
+            "subject_category": "other",
+            "description": ""
+            if status == "registered"
+            else f"reported {status} on {theme.day_between(date(2022, 1, 1), date(2025, 9, 1))}",
+        }
         key = theme.entity(where, "firearms", row, uid, "firearm")
         authority = POLICE_AUTHORITIES[where]
         theme.sink.truth("firearm_traces", uid, where, authority, "firearms", key, serial, status)
@@ -79,8 +93,9 @@ def generate_firearms(theme: Theme, registered: int) -> None:
         _illegal_seizure(theme)
 
 
-def _seized_abroad(theme: Theme, uid: str, origin: str, origin_key: str, row: dict[str, str],
-                   status: str) -> None:  # fmt: skip
+def _seized_abroad(
+    theme: Theme, uid: str, origin: str, origin_key: str, row: dict[str, str], status: str
+) -> None:
     """A stolen weapon turns up in a seizure in another participant, its serial written as the
     seizing officer read it (sometimes with O/0, I/1, B/8 or a Cyrillic look-alike)."""
     rng = theme.rng
@@ -88,22 +103,41 @@ def _seized_abroad(theme: Theme, uid: str, origin: str, origin_key: str, row: di
     serial = row["serial"]
     if rng.random() < 0.5:
         serial = noise.lookalike(rng, serial)
-    suspect = theme.person(seizer if seizer in _HOLDERS else origin,
-                           home=seizer if seizer in _HOLDERS else origin, born=(1980, 2002))  # fmt: skip
-    suspect_key = theme.police_person(seizer, suspect, category="suspect", purpose=_PURPOSE,
-                                      legal_basis=_LEGAL)  # fmt: skip
+    suspect = theme.person(
+        seizer if seizer in _HOLDERS else origin,
+        home=seizer if seizer in _HOLDERS else origin,
+        born=(1980, 2002),
+    )
+    suspect_key = theme.police_person(
+        seizer, suspect, category="suspect", purpose=_PURPOSE, legal_basis=_LEGAL
+    )
     seized_on = theme.day_between(date(2022, 6, 1), date(2025, 10, 1))
-    seized = dict(row, serial=serial, status="seized", alert="seized", holder_ref=suspect_key,
-                  subject_category="suspect",
-                  description=f"seized on {seized_on}; trace request sent to {origin}")  # fmt: skip
+    seized = dict(
+        row,
+        serial=serial,
+        status="seized",
+        alert="seized",
+        holder_ref=suspect_key,
+        subject_category="suspect",
+        description=f"seized on {seized_on}; trace request sent to {origin}",
+    )
     seized_key = theme.entity(seizer, "firearms", seized, uid, "firearm")
     authority = theme.sink.spec(f"{seizer}/firearms").authority
-    theme.sink.truth("firearm_traces", uid, seizer, authority, "firearms", seized_key, serial,
-                     "seized")  # fmt: skip
+    theme.sink.truth(
+        "firearm_traces", uid, seizer, authority, "firearms", seized_key, serial, "seized"
+    )
     target = (origin, POLICE_AUTHORITIES[origin], "firearms", origin_key)
-    missing.plant_hit(theme.sink, f"Q-FA-{uid}", seizer, {}, target, status,
-                      "seized weapon traced to a stolen registered firearm", kind="firearm",
-                      identifier=serial)  # fmt: skip
+    missing.plant_hit(
+        theme.sink,
+        f"Q-FA-{uid}",
+        seizer,
+        {},
+        target,
+        status,
+        "seized weapon traced to a stolen registered firearm",
+        kind="firearm",
+        identifier=serial,
+    )
 
 
 def _illegal_seizure(theme: Theme) -> None:
@@ -113,13 +147,28 @@ def _illegal_seizure(theme: Theme) -> None:
     make, model, calibre, kind, pattern, _ = rng.choice(_MODELS)
     uid = theme.entity_uid(theme.entity_number())
     suspect = theme.person(seizer, home=seizer, born=(1970, 2004))
-    suspect_key = theme.police_person(seizer, suspect, category="suspect", purpose=_PURPOSE,
-                                      legal_basis=_LEGAL)  # fmt: skip
+    suspect_key = theme.police_person(
+        seizer, suspect, category="suspect", purpose=_PURPOSE, legal_basis=_LEGAL
+    )
     serial = _serial(theme, pattern)
     seized_on = date(2022, 1, 1) + timedelta(days=rng.randrange(1350))
-    theme.entity(seizer, "firearms", {
-        "serial": serial, "make": make, "model": model, "calibre": calibre, "weapon_type": kind,
-        "status": "seized", "manufacture_year": str(rng.randint(1950, 1995)),
-        "country": "", "holder_ref": suspect_key, "alert": "seized",
-        "subject_category": "suspect", "description": f"seized on {seized_on}; no registration",
-    }, uid, "firearm")  # fmt: skip
+    theme.entity(
+        seizer,
+        "firearms",
+        {
+            "serial": serial,
+            "make": make,
+            "model": model,
+            "calibre": calibre,
+            "weapon_type": kind,
+            "status": "seized",
+            "manufacture_year": str(rng.randint(1950, 1995)),
+            "country": "",
+            "holder_ref": suspect_key,
+            "alert": "seized",
+            "subject_category": "suspect",
+            "description": f"seized on {seized_on}; no registration",
+        },
+        uid,
+        "firearm",
+    )

@@ -191,9 +191,14 @@ def generate(
     theme_rows: Counter[tuple[str, str]] = Counter()
     tasks = _tasks(seed, sizes)
     bar = Progress(
-        TextColumn("[bold]scenario[/] {task.description}"), BarColumn(), MofNCompleteColumn(),
-        TimeElapsedColumn(), console=Console(stderr=True), disable=not progress, transient=False,
-    )  # fmt: skip
+        TextColumn("[bold]scenario[/] {task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        console=Console(stderr=True),
+        disable=not progress,
+        transient=False,
+    )
     with bar:
         job = bar.add_task("themes", total=len(_THEMES) + len(tasks))
         for batch in _theme_batches(seed, sizes):

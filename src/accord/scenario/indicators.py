@@ -25,8 +25,14 @@ MIGRATION_COLUMNS = (
 )  # fmt: skip
 VAWG_COLUMNS = ("participant", "year", "indicator", "value", "basis", "source")
 
-_POPULATION = {"RS": 6_600_000, "BA": 3_400_000, "AL": 2_400_000, "MK": 1_840_000,
-               "XK": 1_590_000, "ME": 620_000}  # fmt: skip
+_POPULATION = {
+    "RS": 6_600_000,
+    "BA": 3_400_000,
+    "AL": 2_400_000,
+    "MK": 1_840_000,
+    "XK": 1_590_000,
+    "ME": 620_000,
+}
 # indicator -> rate per 100,000 inhabitants (synthetic baseline)
 _RATES = {
     "domestic_violence_reports": 380.0,
@@ -57,15 +63,24 @@ def vawg_rows(seed: int) -> list[tuple[str, ...]]:
             for indicator, rate in _RATES.items():
                 public = _PUBLIC.get((participant, year, indicator))
                 if public is not None:
-                    rows.append((participant, str(year), indicator, str(public[0]), "public",
-                                 public[1]))  # fmt: skip
+                    rows.append(
+                        (participant, str(year), indicator, str(public[0]), "public", public[1])
+                    )
                     continue
                 value = round(population / 100_000 * rate * rng.uniform(0.7, 1.3))
                 rows.append((participant, str(year), indicator, str(value), "synthetic", ""))
             standard = population // 10_000
             places = round(standard * rng.uniform(0.3, 0.8))
-            rows.append((participant, str(year), "shelter_places", str(places), "synthetic",
-                         f"CoE minimum standard: {standard}"))  # fmt: skip
+            rows.append(
+                (
+                    participant,
+                    str(year),
+                    "shelter_places",
+                    str(places),
+                    "synthetic",
+                    f"CoE minimum standard: {standard}",
+                )
+            )
     return rows
 
 

@@ -93,10 +93,13 @@ def write_manifest(
             for spec in specs
         ],
         "truth": [
-            {"path": f"truth/{name}.csv", "rows": truth_rows.get(name, 0),
-             "description": TRUTH_DESCRIPTIONS[name]}
+            {
+                "path": f"truth/{name}.csv",
+                "rows": truth_rows.get(name, 0),
+                "description": TRUTH_DESCRIPTIONS[name],
+            }
             for name in truth_files
-        ],  # fmt: skip
+        ],
     }
     text = json.dumps(manifest, ensure_ascii=False, indent=2) + "\n"
     (out / "manifest.json").write_text(text, encoding="utf-8")

@@ -51,8 +51,12 @@ ENTRY_ROUTES = {
     "coastal": (("TR", "GR"), ("GR", "AL"), ("AL", "ME"), ("ME", "BA"), ("BA", "HR")),
     "air": (("AIR", "RS"),),
 }
-_EXITS = {"HU": (("RS", "HU"),), "HR": (("RS", "HR"),), "RO": (("RS", "RO"),),
-          "BA": (("RS", "BA"), ("BA", "HR"))}  # fmt: skip
+_EXITS = {
+    "HU": (("RS", "HU"),),
+    "HR": (("RS", "HR"),),
+    "RO": (("RS", "RO"),),
+    "BA": (("RS", "BA"), ("BA", "HR")),
+}
 _EXIT_WEIGHTS_BEFORE = (("HU", 0.60), ("HR", 0.10), ("RO", 0.12), ("BA", 0.18))
 _EXIT_WEIGHTS_AFTER = (("HU", 0.15), ("HR", 0.15), ("RO", 0.15), ("BA", 0.55))
 
@@ -74,8 +78,20 @@ LEG_RECORDERS: dict[tuple[str, str], tuple[tuple[str, float], ...]] = {
     ("AIR", "RS"): (("RS", 1.0),),
 }
 
-_PASSPORT_SHARE = {"SY": 0.35, "IQ": 0.5, "AF": 0.2, "IR": 0.6, "TR": 0.9, "MA": 0.6,
-                   "TN": 0.8, "PK": 0.55, "BD": 0.7, "IN": 0.95, "BI": 0.95, "CU": 0.98}  # fmt: skip
+_PASSPORT_SHARE = {
+    "SY": 0.35,
+    "IQ": 0.5,
+    "AF": 0.2,
+    "IR": 0.6,
+    "TR": 0.9,
+    "MA": 0.6,
+    "TN": 0.8,
+    "PK": 0.55,
+    "BD": 0.7,
+    "IN": 0.95,
+    "BI": 0.95,
+    "CU": 0.98,
+}
 _BIRTH_KNOWN = {"AF": 0.55, "SY": 0.7, "IQ": 0.8, "PK": 0.8, "BD": 0.8}
 
 
@@ -89,10 +105,16 @@ def _cumulative(weights: list[float]) -> list[float]:
 
 _YEARS = sorted(figures.YEARLY_DETECTIONS)
 _YEAR_CUM = _cumulative([float(figures.YEARLY_DETECTIONS[year]) for year in _YEARS])
-_MONTH_CUM = {year: _cumulative([float(v) for v in months])
-              for year, months in figures.MONTHLY_DETECTIONS.items()}  # fmt: skip
-_NAT_CUM = {year: _cumulative([float(figures.NATIONALITY_DETECTIONS[year][n])
-                               for n in figures.MIGRANT_NATIONALITIES]) for year in _YEARS}  # fmt: skip
+_MONTH_CUM = {
+    year: _cumulative([float(v) for v in months])
+    for year, months in figures.MONTHLY_DETECTIONS.items()
+}
+_NAT_CUM = {
+    year: _cumulative(
+        [float(figures.NATIONALITY_DETECTIONS[year][n]) for n in figures.MIGRANT_NATIONALITIES]
+    )
+    for year in _YEARS
+}
 
 
 def _draw(rng: random.Random, cumulative: list[float]) -> int:
@@ -166,7 +188,9 @@ def new_journey(rng: random.Random, nationality: str | None = None) -> Journey:
     return journey
 
 
-def _family_members(rng: random.Random, journey: Journey, first: int, size: int) -> list[TruePerson]:
+def _family_members(
+    rng: random.Random, journey: Journey, first: int, size: int
+) -> list[TruePerson]:
     nationality = journey.nationality
     pool_id = POOL_OF_COUNTRY[nationality]
     passport = 1.0 if journey.route == "air" else _PASSPORT_SHARE.get(nationality, 0.6)
@@ -192,10 +216,19 @@ def _family_members(rng: random.Random, journey: Journey, first: int, size: int)
         elif index >= 2 and rng.random() < 0.08:
             twins_born = born
         person = new_person(
-            rng, f"P-MIG-{first + index:09d}", first + index, nationality, pool_id, sex, born,
-            family=family, passport_share=passport if age >= 16 else passport * 0.5,
-            birth_known=known, no_surname=no_surname, phone_share=0.35 if age >= 16 else 0.0,
-        )  # fmt: skip
+            rng,
+            f"P-MIG-{first + index:09d}",
+            first + index,
+            nationality,
+            pool_id,
+            sex,
+            born,
+            family=family,
+            passport_share=passport if age >= 16 else passport * 0.5,
+            birth_known=known,
+            no_surname=no_surname,
+            phone_share=0.35 if age >= 16 else 0.0,
+        )
         if family is None:
             family = person.family
         if index >= 2:
@@ -223,8 +256,13 @@ def generate_migrants(sink: Sink, rng: random.Random, start: int, count: int) ->
                 sink.truth("families", family_id, person.uid, role)
             _hard_negatives(sink, members)
         for person in members:
-            register_journey(sink, rng, person, journey, unaccompanied=size == 1 and (
-                journey.anchor.year - person.birth.year < 18))  # fmt: skip
+            register_journey(
+                sink,
+                rng,
+                person,
+                journey,
+                unaccompanied=size == 1 and (journey.anchor.year - person.birth.year < 18),
+            )
         number += size
 
 
@@ -293,7 +331,9 @@ def crossing_row(
     row = {
         "key": sink.key(dataset, regs.person.num, regs.next_seq(participant)),
         "person_ref": person_key,
-        "date": date_text(day, "dmy_dot" if conv.date_style == "dmy_dot_mixed" else conv.date_style),
+        "date": date_text(
+            day, "dmy_dot" if conv.date_style == "dmy_dot_mixed" else conv.date_style
+        ),
         "crossing_point": point,
         "border_section": "" if origin == "AIR" else f"{origin}-{destination}",
         "direction": direction,
@@ -338,6 +378,12 @@ def register_journey(
 
 
 def _count(sink: Sink, journey: Journey, hop: tuple[str, str], reporter: str, day: date) -> None:
-    key = (str(day.year), f"{day.month:02d}", journey.route, f"{hop[0]}-{hop[1]}", reporter,
-           journey.nationality)  # fmt: skip
+    key = (
+        str(day.year),
+        f"{day.month:02d}",
+        journey.route,
+        f"{hop[0]}-{hop[1]}",
+        reporter,
+        journey.nationality,
+    )
     sink.counters[key] += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 import bisect
 import random
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from accord.scenario import scripts
 from accord.scenario.names_data import REGIONAL_POOLS
@@ -201,7 +201,7 @@ def _lines(block: str) -> list[str]:
     return [line.strip() for line in block.strip().splitlines() if line.strip()]
 
 
-@lru_cache(maxsize=None)
+@cache
 def pool(pool_id: str) -> NamePool:
     """The name pool ``pool_id`` (a regional pool id or a foreign pool id), built once."""
     return NamePool(pool_id)

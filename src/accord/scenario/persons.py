@@ -166,9 +166,9 @@ def person_fields(
     if document and rng.random() < errors.lookalike:
         document = noise.lookalike(rng, document)
     own = person.home == conv.participant
-    id_number = person.national_id if person.national_id and rng.random() < (
-        0.95 if own else 0.3
-    ) else ""
+    id_number = (
+        person.national_id if person.national_id and rng.random() < (0.95 if own else 0.3) else ""
+    )
     nationality = "" if rng.random() < errors.missing_nationality else person.nationality
     return {
         "first_name": first,
@@ -194,10 +194,7 @@ def place_text(place: Name | None, conv: Convention, cyrillic: bool, diacritics:
         return place.sr_cyr
     if conv.mode == "mk" and cyrillic:
         return place.mk_cyr
-    if place.macedonian:
-        text = place.latin
-    else:
-        text = place.native
+    text = place.latin if place.macedonian else place.native
     if conv.mode == "ascii":
         text = ascii_fold(text)
         return text.upper() if conv.upper else text

@@ -63,9 +63,11 @@ CROSSING_POINTS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
         "HR": ("Maljevac", "Velika Kladuša", "Izačić", "Cetingrad"),
         "BA": ("Velika Kladuša", "Bihać", "Izačić"),
     },
-    ("GR", "AL"): {"AL": ("Kakavijë", "Kapshticë", "Tre Urat"), "GR": ("Kakavia", "Krystallopigi")},
+    ("GR", "AL"): {"AL": ("Kakavijë", "Kapshticë", "Tre Urat"),
+                   "GR": ("Kakavia", "Krystallopigi")},
     ("AL", "ME"): {"ME": ("Božaj", "Sukobin", "Grnčar"), "AL": ("Hani i Hotit", "Muriqan")},
-    ("ME", "BA"): {"BA": ("Trebinje", "Gacko", "Foča", "Klobuk"), "ME": ("Šćepan Polje", "Sitnica")},
+    ("ME", "BA"): {"BA": ("Trebinje", "Gacko", "Foča", "Klobuk"),
+                   "ME": ("Šćepan Polje", "Sitnica")},
     ("FR", "GB"): {"GB": ("Dover", "Dungeness", "Folkestone", "Lydd")},
     ("AIR", "RS"): {"RS": ("Aerodrom Nikola Tesla Beograd",)},
     ("AIR", "AL"): {"AL": ("Aeroporti Nënë Tereza Rinas",)},
@@ -78,7 +80,8 @@ CROSSING_POINTS: dict[tuple[str, str], dict[str, tuple[str, ...]]] = {
     ("ME", "HR"): {"HR": ("Karasovići",), "ME": ("Debeli Brijeg",)},
     ("ME", "RS"): {"RS": ("Gostun", "Špiljani"), "ME": ("Dobrakovo", "Dračenovac")},
     ("BA", "ME"): {"ME": ("Vraćenovići", "Šćepan Polje"), "BA": ("Klobuk", "Hum")},
-    ("HR", "BA"): {"BA": ("Bosanski Brod", "Gradiška", "Orašje"), "HR": ("Slavonski Brod", "Stara Gradiška")},
+    ("HR", "BA"): {"BA": ("Bosanski Brod", "Gradiška", "Orašje"),
+                   "HR": ("Slavonski Brod", "Stara Gradiška")},
 }  # fmt: skip
 
 #: Ports of the cocaine route (domain-facts §6.1): name, country.

@@ -28,8 +28,16 @@ from accord.scenario.sink import Sink
 
 __all__ = ["generate_residents"]
 
-_HOMES = (("RS", 0.30), ("BA", 0.16), ("AL", 0.16), ("XK", 0.10), ("MK", 0.12), ("ME", 0.05),
-          ("HR", 0.05), ("GB", 0.06))  # fmt: skip
+_HOMES = (
+    ("RS", 0.30),
+    ("BA", 0.16),
+    ("AL", 0.16),
+    ("XK", 0.10),
+    ("MK", 0.12),
+    ("ME", 0.05),
+    ("HR", 0.05),
+    ("GB", 0.06),
+)
 _COMMUNITIES = {
     "RS": (("sr", 0.90), ("bs", 0.04), ("xk", 0.03), ("hr", 0.03)),
     "BA": (("bs", 0.52), ("sr", 0.32), ("hr", 0.16)),
@@ -76,13 +84,23 @@ class _Household:
         self.nationality = "AL" if home == "GB" and self.community == "al" else home
         self.city = rng.choice(CITIES[home])
 
-    def member(self, uid_number: int, sex: str, born: date, family: TruePerson | None) -> TruePerson:
+    def member(
+        self, uid_number: int, sex: str, born: date, family: TruePerson | None
+    ) -> TruePerson:
         return new_person(
-            self.rng, f"P-RES-{uid_number:09d}", uid_number, self.nationality, self.community,
-            sex, born, family=family.family if family else None, home=self.home,
-            passport_share=0.85, phone_share=0.8 if born.year < 2008 else 0.1,
+            self.rng,
+            f"P-RES-{uid_number:09d}",
+            uid_number,
+            self.nationality,
+            self.community,
+            sex,
+            born,
+            family=family.family if family else None,
+            home=self.home,
+            passport_share=0.85,
+            phone_share=0.8 if born.year < 2008 else 0.1,
             birth_place=self.city,
-        )  # fmt: skip
+        )
 
 
 def generate_residents(sink: Sink, rng: random.Random, start: int, count: int) -> None:
@@ -171,18 +189,42 @@ def _live(sink: Sink, rng: random.Random, person: TruePerson) -> None:
 def _small_boat(sink: Sink, rng: random.Random, regs: Registrations) -> None:
     month = 5 + min(5, int(rng.random() * 6)) if rng.random() < 0.95 else rng.choice((1, 3, 11))
     arrival = date(2022, month, 1) + timedelta(days=rng.randrange(28))
-    crossing_row(sink, regs, "GB", ("FR", "GB"), arrival, "detection",
-                 description="Small boat arrival")  # fmt: skip
+    crossing_row(
+        sink, regs, "GB", ("FR", "GB"), arrival, "detection", description="Small boat arrival"
+    )
     if rng.random() < 0.6:
         opened = max(arrival + timedelta(days=rng.randint(20, 200)), date(2022, 12, 14))
         status = "executed" if rng.random() < 0.8 else "opened"
-        return_case(sink, regs, "GB", return_type="forced" if rng.random() < 0.5 else "voluntary",
-                    status=status, requesting="GB", destination="AL", opened=opened)  # fmt: skip
+        return_case(
+            sink,
+            regs,
+            "GB",
+            return_type="forced" if rng.random() < 0.5 else "voluntary",
+            status=status,
+            requesting="GB",
+            destination="AL",
+            opened=opened,
+        )
         if status == "executed":
-            return_case(sink, regs, "AL", return_type="readmission", status="executed",
-                        requesting="GB", destination="AL", opened=opened)  # fmt: skip
-            crossing_row(sink, regs, "AL", ("AIR", "AL"), opened + timedelta(days=3), "entry",
-                         description="Returned from the United Kingdom")  # fmt: skip
+            return_case(
+                sink,
+                regs,
+                "AL",
+                return_type="readmission",
+                status="executed",
+                requesting="GB",
+                destination="AL",
+                opened=opened,
+            )
+            crossing_row(
+                sink,
+                regs,
+                "AL",
+                ("AIR", "AL"),
+                opened + timedelta(days=3),
+                "entry",
+                description="Returned from the United Kingdom",
+            )
 
 
 def _lost_passport(sink: Sink, rng: random.Random, person: TruePerson) -> None:
@@ -191,33 +233,55 @@ def _lost_passport(sink: Sink, rng: random.Random, person: TruePerson) -> None:
     conv = convention(authority)
     persons = f"{person.home}/police_persons"
     row = person_fields(rng, person, conv)
-    row.update(key=sink.key(persons, person.num), subject_category="other",
-               purpose="border-management", legal_basis="AGR-WB-BORDER-2025",
-               source_reliability="A", information_accuracy="1", nature="fact")  # fmt: skip
+    row.update(
+        key=sink.key(persons, person.num),
+        subject_category="other",
+        purpose="border-management",
+        legal_basis="AGR-WB-BORDER-2025",
+        source_reliability="A",
+        information_accuracy="1",
+        nature="fact",
+    )
     holder = sink.person(persons, row, person.uid)
     stolen = rng.random() < 0.4
     issued = date(2016, 1, 1) + timedelta(days=rng.randrange(2400))
     style = "dmy_dot" if conv.date_style == "dmy_dot_mixed" else conv.date_style
     dataset = f"{person.home}/lost_documents"
     key = sink.key(dataset, person.num)
-    sink.add(dataset, {
-        "key": key, "holder_ref": holder, "number": person.passport,
-        "country": country_code(person.home, conv), "doc_type": "passport",
-        "issue_date": noise.date_text(issued, style),
-        "expiry_date": noise.date_text(issued + timedelta(days=3652), style),
-        "alert": "stolen" if stolen else "lost",
-    })  # fmt: skip
+    sink.add(
+        dataset,
+        {
+            "key": key,
+            "holder_ref": holder,
+            "number": person.passport,
+            "country": country_code(person.home, conv),
+            "doc_type": "passport",
+            "issue_date": noise.date_text(issued, style),
+            "expiry_date": noise.date_text(issued + timedelta(days=3652), style),
+            "alert": "stolen" if stolen else "lost",
+        },
+    )
     if rng.random() < 0.3:
         number = person.passport
         if rng.random() < 0.3:
             number = noise.lookalike(rng, number)
-        impostor = {"first_name": "", "last_name": "", "document_number": number,
-                    "nationality": country_code(person.home, conv)}  # fmt: skip
-        missing.plant_hit(sink, f"Q-DOC-{person.uid}", rng.choice(("HR", "HU", "GB")), impostor,
-                          (person.home, authority, "lost_documents", key),
-                          "stolen" if stolen else "lost",
-                          "travel document reported lost or stolen presented at a border",
-                          kind="document", identifier=number)  # fmt: skip
+        impostor = {
+            "first_name": "",
+            "last_name": "",
+            "document_number": number,
+            "nationality": country_code(person.home, conv),
+        }
+        missing.plant_hit(
+            sink,
+            f"Q-DOC-{person.uid}",
+            rng.choice(("HR", "HU", "GB")),
+            impostor,
+            (person.home, authority, "lost_documents", key),
+            "stolen" if stolen else "lost",
+            "travel document reported lost or stolen presented at a border",
+            kind="document",
+            identifier=number,
+        )
 
 
 def _gone_missing(sink: Sink, rng: random.Random, regs: Registrations) -> None:
@@ -231,6 +295,12 @@ def _gone_missing(sink: Sink, rng: random.Random, regs: Registrations) -> None:
         destination = rng.choice([n for n in _NEIGHBOURS[person.home] if n in _RECORDS] or ["HR"])
         if seen <= REFERENCE_DATE:
             crossing_row(sink, regs, destination, (person.home, destination), seen, "entry")
-            missing.plant_hit(sink, f"Q-MIS-{person.uid}", destination, regs.fields[destination],
-                              target, "missing", "person reported missing, later seen crossing "
-                              "a border")  # fmt: skip
+            missing.plant_hit(
+                sink,
+                f"Q-MIS-{person.uid}",
+                destination,
+                regs.fields[destination],
+                target,
+                "missing",
+                "person reported missing, later seen crossing a border",
+            )

@@ -94,18 +94,41 @@ def after_journey(
     last = journey.legs[-1]
     if last.origin == "BA" and "HR" in last.recorders and rng.random() < 0.08:
         status = "accepted" if rng.random() < 0.8 else "refused"
-        return_case(sink, regs, "HR", return_type="readmission", status=status,
-                    requesting="HR", destination="BA", opened=last.day + timedelta(days=1))  # fmt: skip
+        return_case(
+            sink,
+            regs,
+            "HR",
+            return_type="readmission",
+            status=status,
+            requesting="HR",
+            destination="BA",
+            opened=last.day + timedelta(days=1),
+        )
         if status == "accepted":
-            return_case(sink, regs, "BA", return_type="readmission", status="executed",
-                        requesting="HR", destination="BA", opened=last.day + timedelta(days=2))  # fmt: skip
+            return_case(
+                sink,
+                regs,
+                "BA",
+                return_type="readmission",
+                status="executed",
+                requesting="HR",
+                destination="BA",
+                opened=last.day + timedelta(days=2),
+            )
     for participant in ("BA", "RS"):
         if participant in regs.keys and rng.random() < 0.015:
             opened = journey.anchor + timedelta(days=rng.randint(20, 200))
             if opened <= REFERENCE_DATE:
-                return_case(sink, regs, participant, return_type="assisted-voluntary",
-                            status="executed", requesting=participant,
-                            destination=regs.person.nationality, opened=opened)  # fmt: skip
+                return_case(
+                    sink,
+                    regs,
+                    participant,
+                    return_type="assisted-voluntary",
+                    status="executed",
+                    requesting=participant,
+                    destination=regs.person.nationality,
+                    opened=opened,
+                )
     if rng.random() < 0.03:
         _to_united_kingdom(sink, rng, regs, journey)
     if unaccompanied:
@@ -114,19 +137,30 @@ def after_journey(
         _debriefing(sink, rng, regs, journey)
 
 
-def _to_united_kingdom(sink: Sink, rng: random.Random, regs: Registrations, journey: Journey) -> None:
+def _to_united_kingdom(
+    sink: Sink, rng: random.Random, regs: Registrations, journey: Journey
+) -> None:
     from accord.scenario.migration import crossing_row
 
     arrival = journey.anchor + timedelta(days=rng.randint(20, 150))
     if arrival > REFERENCE_DATE:
         return
-    crossing_row(sink, regs, "GB", ("FR", "GB"), arrival, "detection",
-                 description="Small boat arrival")  # fmt: skip
+    crossing_row(
+        sink, regs, "GB", ("FR", "GB"), arrival, "detection", description="Small boat arrival"
+    )
     if rng.random() < 0.3:
         opened = arrival + timedelta(days=rng.randint(30, 300))
         if opened <= REFERENCE_DATE:
-            return_case(sink, regs, "GB", return_type="forced", status="executed",
-                        requesting="GB", destination=regs.person.nationality, opened=opened)  # fmt: skip
+            return_case(
+                sink,
+                regs,
+                "GB",
+                return_type="forced",
+                status="executed",
+                requesting="GB",
+                destination=regs.person.nationality,
+                opened=opened,
+            )
 
 
 def _missing_minor(sink: Sink, rng: random.Random, regs: Registrations, journey: Journey) -> None:
@@ -136,18 +170,30 @@ def _missing_minor(sink: Sink, rng: random.Random, regs: Registrations, journey:
             if participant not in ("BA", "RS", "MK") or rng.random() >= 0.35:
                 continue
             since = leg.day + timedelta(days=1)
-            place = {"BA": "Lipa reception centre, Bihać", "RS": "Asylum centre Obrenovac",
-                     "MK": "Transit centre Vinojug, Gevgelija"}[participant]  # fmt: skip
+            place = {
+                "BA": "Lipa reception centre, Bihać",
+                "RS": "Asylum centre Obrenovac",
+                "MK": "Transit centre Vinojug, Gevgelija",
+            }[participant]
             key = missing.missing_alert(sink, rng, regs.person, participant, since, place)
-            target = (participant, f"{participant}-" + {"BA": "SIPA", "RS": "MUP", "MK": "MVR"}[
-                participant], "missing_persons", key)  # fmt: skip
+            target = (
+                participant,
+                f"{participant}-" + {"BA": "SIPA", "RS": "MUP", "MK": "MVR"}[participant],
+                "missing_persons",
+                key,
+            )
             later = [p for p in journey.legs[index + 1 :][-1].recorders if p in regs.fields]
             if later:
                 seen_by = later[0]
-                missing.plant_hit(sink, f"Q-MIS-{regs.person.uid}", seen_by,
-                                  regs.fields[seen_by], target, "missing",
-                                  "unaccompanied minor reported missing, later registered at "
-                                  "an EU border")  # fmt: skip
+                missing.plant_hit(
+                    sink,
+                    f"Q-MIS-{regs.person.uid}",
+                    seen_by,
+                    regs.fields[seen_by],
+                    target,
+                    "missing",
+                    "unaccompanied minor reported missing, later registered at an EU border",
+                )
             return
 
 

@@ -37,7 +37,9 @@ TRUTH_FILES: dict[str, tuple[str, ...]] = {
         "declared_value", "registry_participant", "registry_authority", "registry_dataset",
         "registry_key", "registry_value", "discrepancy",
     ),
-    "firearm_traces": ("firearm_uid", "participant", "authority", "dataset", "key", "serial", "status"),
+    "firearm_traces": (
+        "firearm_uid", "participant", "authority", "dataset", "key", "serial", "status",
+    ),
 }  # fmt: skip
 
 
@@ -88,9 +90,7 @@ class Sink:
         """Append a Person row and its true identity."""
         key = self.add(dataset_id, row)
         spec = self.specs[dataset_id]
-        self._truth["identities"].append(
-            (spec.participant, spec.authority, spec.dataset, key, uid)
-        )
+        self._truth["identities"].append((spec.participant, spec.authority, spec.dataset, key, uid))
         return key
 
     def entity(self, dataset_id: str, row: dict[str, str], uid: str, kind: str) -> str:

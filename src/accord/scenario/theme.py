@@ -18,8 +18,19 @@ from accord.scenario.sink import Sink
 
 __all__ = ["Theme"]
 
-_RESIDENT_POOLS = {"RS": "sr", "BA": "bs", "ME": "me", "MK": "mk", "AL": "al", "XK": "xk",
-                   "HR": "hr", "GB": "en", "NL": "nl", "BE": "nl", "HU": "hr"}  # fmt: skip
+_RESIDENT_POOLS = {
+    "RS": "sr",
+    "BA": "bs",
+    "ME": "me",
+    "MK": "mk",
+    "AL": "al",
+    "XK": "xk",
+    "HR": "hr",
+    "GB": "en",
+    "NL": "nl",
+    "BE": "nl",
+    "HU": "hr",
+}
 
 
 class Theme:
@@ -69,11 +80,17 @@ class Theme:
         birth = date(rng.randint(*born), 1, 1) + timedelta(days=rng.randrange(365))
         residence = nationality if home is None else home
         return new_person(
-            rng, f"P-{self.code}-{number - 2 * 10**9:08d}", number, nationality,
-            pool_id or POOL_OF_COUNTRY.get(nationality) or _RESIDENT_POOLS[nationality], sex,
-            birth, home=residence if residence in _RESIDENT_POOLS else "", phone_share=1.0,
+            rng,
+            f"P-{self.code}-{number - 2 * 10**9:08d}",
+            number,
+            nationality,
+            pool_id or POOL_OF_COUNTRY.get(nationality) or _RESIDENT_POOLS[nationality],
+            sex,
+            birth,
+            home=residence if residence in _RESIDENT_POOLS else "",
+            phone_share=1.0,
             birth_place=rng.choice(CITIES[residence]) if residence in CITIES else None,
-        )  # fmt: skip
+        )
 
     # -- police records --------------------------------------------------------------------
     def police_person(
@@ -98,10 +115,17 @@ class Theme:
             return found
         authority = POLICE_AUTHORITIES.get(participant) or dataset_authority(self.sink, dataset_id)
         row = person_fields(self.rng, person, convention(authority))
-        row.update(key=self.sink.key(dataset_id, person.num), subject_category=category,
-                   purpose=purpose, legal_basis=legal_basis, alert=alert,
-                   source_reliability=reliability, information_accuracy=accuracy, nature=nature,
-                   notes=notes)  # fmt: skip
+        row.update(
+            key=self.sink.key(dataset_id, person.num),
+            subject_category=category,
+            purpose=purpose,
+            legal_basis=legal_basis,
+            alert=alert,
+            source_reliability=reliability,
+            information_accuracy=accuracy,
+            nature=nature,
+            notes=notes,
+        )
         if alert == "wanted":
             row["handling"], row["handling_note"] = "H0,H2", ""
         key = self.sink.person(dataset_id, row, person.uid)
@@ -138,15 +162,27 @@ class Theme:
         return start + timedelta(days=self.rng.randrange(max(1, (end - start).days)))
 
     def call(
-        self, participant: str, caller: tuple[str, str], receiver: tuple[str, str], day: date,
+        self,
+        participant: str,
+        caller: tuple[str, str],
+        receiver: tuple[str, str],
+        day: date,
         purpose: str,
-    ) -> str:  # fmt: skip
+    ) -> str:
         """A call between two persons ((key, number) each) of a police file."""
-        return self.relation(participant, "calls", {
-            "caller_ref": caller[0], "receiver_ref": receiver[0], "caller_number": caller[1],
-            "receiver_number": receiver[1], "date": self.date_of(participant, day),
-            "duration": str(self.rng.randint(8, 900)),
-        }, purpose)  # fmt: skip
+        return self.relation(
+            participant,
+            "calls",
+            {
+                "caller_ref": caller[0],
+                "receiver_ref": receiver[0],
+                "caller_number": caller[1],
+                "receiver_number": receiver[1],
+                "date": self.date_of(participant, day),
+                "duration": str(self.rng.randint(8, 900)),
+            },
+            purpose,
+        )
 
     def country(self, participant: str, country: str) -> str:
         """A country code as ``participant`` writes it (alpha-3, or alpha-2 for agencies)."""

@@ -28,7 +28,9 @@ class OutputWriter:
         self.truth_rows: dict[str, int] = {}
         self._files: dict[str, BinaryIO] = {}
 
-    def _open(self, relative: str, header: tuple[str, ...], delimiter: str, encoding: str) -> BinaryIO:
+    def _open(
+        self, relative: str, header: tuple[str, ...], delimiter: str, encoding: str
+    ) -> BinaryIO:
         path = self.out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         handle = path.open("wb")

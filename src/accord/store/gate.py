@@ -65,6 +65,10 @@ def _select(query: RecordQuery) -> Select[Any]:
         stmt = stmt.where(envelopes.c.participant == query.participant.upper())
     if query.dataset:
         stmt = stmt.where(envelopes.c.dataset == query.dataset)
+    for name, value in query.terms().items():
+        if isinstance(value, str) and any(ord(ch) < 32 or ord(ch) == 127 for ch in value):
+            raise InputError(f"The {name} filter holds control characters.",
+                             hint="Search with printable text only.")  # fmt: skip
     if query.text:
         if len(query.text) > _MAX_TEXT:
             raise InputError(f"The search text is longer than {_MAX_TEXT} characters.")
