@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from dataclasses import asdict
 from pathlib import Path
 
 import typer
@@ -214,13 +215,8 @@ def bench_names(
         ("baseline: Jaro-Winkler on ASCII-folded names", report.baseline_us),
     ]
     if json_output:
-        print_json(
-            {
-                "pairs": report.pairs,
-                "repeat": repeat,
-                **{k: round(v, 2) for k, v in vars_of(report).items() if k.endswith("_us")},
-            }
-        )
+        figures = {k: round(v, 2) for k, v in asdict(report).items() if k.endswith("_us")}
+        print_json({"pairs": report.pairs, "repeat": repeat, **figures})
         return
     table = Table(box=box.SIMPLE, padding=(0, 1), title=f"{report.pairs} pairs, best of {repeat}")
     table.add_column("step")
@@ -228,12 +224,6 @@ def bench_names(
     for label, value in rows:
         table.add_row(label, f"{value:.1f}")
     console.print(table)
-
-
-def vars_of(report: object) -> dict[str, float]:
-    """The numeric fields of a slotted dataclass."""
-    fields = getattr(report, "__slots__", ())
-    return {name: float(getattr(report, name)) for name in fields}
 
 
 from accord.cli.registry import app as root  # noqa: E402  (attach to the root app)
