@@ -80,3 +80,11 @@ def test_eval_names_table_and_bad_split() -> None:
     bad = runner.invoke(app, ["eval", "names", "--split", "test"])
     assert bad.exit_code == 2
     assert "unknown split" in " ".join(bad.stderr.split())
+
+
+def test_bench_names_json() -> None:
+    result = runner.invoke(app, ["bench", "names", "--repeat", "1", "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["pairs"] >= 1000
+    assert {"compare_us", "score_only_us", "normalise_name_us", "baseline_us"} <= set(data)

@@ -75,9 +75,8 @@ def test_retention_erases_due_records_everywhere(svc: Services) -> None:
         assert conn.execute(select(func.count()).select_from(erasures)).scalar_one() == 2
         consulted = [
             r.seq
-            for r in conn.execute(
-                select(audit_entries.c.seq).where(audit_entries.c.action == "consultation")
-            )
+            for r in conn.execute(select(audit_entries))
+            if set(json.loads(r.refs)) & set(ids) and r.action != "erasure"
         ]
         kept = conn.execute(
             select(func.count()).select_from(audit_values).where(audit_values.c.seq.in_(consulted))
