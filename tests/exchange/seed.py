@@ -150,7 +150,12 @@ def audit_actions(store: Store, action: str | None = None) -> list[dict[str, Any
     with store.read() as conn:
         rows = conn.execute(query.order_by(audit_entries.c.seq)).mappings().all()
     return [
-        dict(row) | {"detail": json.loads(row["detail"]) if row["detail"] else {}} for row in rows
+        dict(row)
+        | {
+            "refs": json.loads(row["refs"]),
+            "detail": json.loads(row["detail"]) if row["detail"] else {},
+        }
+        for row in rows
     ]
 
 

@@ -148,3 +148,12 @@ def test_an_agreement_outside_its_dates_lets_nothing_flow(svc: Services) -> None
     assert before.read(user, "serious-crime", RecordQuery()) == []
     assert after.read(user, "serious-crime", RecordQuery()) == []
     assert json.loads(str(_last(svc)["refs"])) == []
+
+
+def test_aggregates_never_show_a_count_below_the_threshold(svc: Services) -> None:
+    from accord.policy import suppress
+    from accord.services.aggregates import count_records
+
+    assert suppress({"a": 4, "b": 5, "c": 0}) == {"a": None, "b": 5}
+    rows = count_records(svc, _user(svc, "rs.analyst"), "serious-crime", ["participant"], "t")
+    assert rows == [{"participant": "RS", "count": "<5"}]

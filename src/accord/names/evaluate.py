@@ -32,6 +32,7 @@ __all__ = [
     "Measures",
     "average_precision",
     "baseline_score",
+    "best_threshold",
     "evaluate",
     "load_pairs",
     "measure",

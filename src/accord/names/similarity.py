@@ -1,10 +1,10 @@
 """How alike two name tokens are, and why.
 
-Order of the checks: the same letters; a male/female pair (never a match); a shared reading
-(equivalent spellings); one known name; two different known names; Arabic-script consonants;
-then string distance on the readings for spellings no rule covers (typing errors, rarer
-romanizations). Surnames that differ by a whole suffix (Simić / Simović, Hoxha / Hoxhaj,
-Kovač / Kovačević) are different names, not typing errors.
+Order of the checks: the same letters (with or without diacritics); one known name; a male/female
+pair (never a match); an initial; a shared reading (equivalent spellings); two different known
+names; the article written on; Arabic-script consonants; surnames that differ by a whole suffix
+(Simić / Simović, Hoxha / Hoxhaj, Kovač / Kovačević: different names, not typing errors); then
+string distance on the readings for spellings no rule covers (typing errors, rarer romanizations).
 """
 
 from __future__ import annotations
@@ -28,9 +28,9 @@ SKELETON = 0.93
 VOWEL_VARIANT = 0.94
 DIFFERENT_CAP = 0.6
 INITIAL = 0.88
-_DIGRAPH_INITIALS = frozenset({"lj", "nj", "dž"})
 TYPO_OF_KNOWN = 0.93
 TYPO_OF_UNKNOWN = 0.9
+_DIGRAPH_INITIALS = frozenset({"lj", "nj", "dž"})
 
 
 @dataclass(frozen=True, slots=True, eq=False)
