@@ -5,8 +5,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from accord.store import Store
-from accord.store import StoredRecord
+from accord.store import Store, StoredRecord
 from tests.conftest import FIXTURES
 from tests.ingest.conftest import Ingest
 

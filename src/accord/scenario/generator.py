@@ -187,7 +187,7 @@ def generate(
     sizes = plan(scale)
     specs = catalogue()
     writer = OutputWriter(out, specs)
-    counters: Counter[tuple[str, ...]] = Counter()
+    counters: Counter[tuple[Any, ...]] = Counter()
     theme_rows: Counter[tuple[str, str]] = Counter()
     tasks = _tasks(seed, sizes)
     bar = Progress(

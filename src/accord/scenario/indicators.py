@@ -14,6 +14,7 @@ Technology-facilitated categories follow Directive (EU) 2024/1385 (Arts. 5-7).
 from __future__ import annotations
 
 from collections import Counter
+from typing import Any
 
 from accord.scenario.rng import stream
 
@@ -84,6 +85,10 @@ def vawg_rows(seed: int) -> list[tuple[str, ...]]:
     return rows
 
 
-def migration_rows(counters: Counter[tuple[str, ...]]) -> list[tuple[str, ...]]:
+def migration_rows(counters: Counter[tuple[Any, ...]]) -> list[tuple[str, ...]]:
     """Detections by year, month, route, border section, reporter and nationality."""
-    return [(*key, str(count)) for key, count in sorted(counters.items())]
+    rows = []
+    for (year, month, route, hop, reporter, nationality), count in sorted(counters.items()):
+        section = f"{hop[0]}-{hop[1]}"
+        rows.append((str(year), f"{month:02d}", route, section, reporter, nationality, str(count)))
+    return rows

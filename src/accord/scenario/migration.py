@@ -16,9 +16,11 @@ import bisect
 import random
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 
 from accord.scenario import figures, returns
 from accord.scenario.catalogue import BORDER, convention
+from accord.scenario.conventions import Convention
 from accord.scenario.namebank import Name, regional_name
 from accord.scenario.names_foreign import POOL_OF_COUNTRY
 from accord.scenario.noise import date_text
@@ -183,7 +185,7 @@ def new_journey(rng: random.Random, nationality: str | None = None) -> Journey:
         )
         retries = rng.randint(1, 3) if destination == "HU" and rng.random() < 0.35 else 0
         journey.legs.append(Leg(origin, destination, day, recorders, retries))
-        day -= timedelta(days=rng.randint(2, 20))
+        day -= timedelta(days=2 + int(rng.random() * 19))
     journey.legs.reverse()
     return journey
 
@@ -307,6 +309,20 @@ class Registrations:
         return self.seq[participant]
 
 
+@cache
+def _border(participant: str) -> tuple[Convention, str, str]:
+    """A participant's border conventions, crossing date style and crossings dataset."""
+    conv = convention(BORDER[participant])
+    style = "dmy_dot" if conv.date_style == "dmy_dot_mixed" else conv.date_style
+    return conv, style, f"{participant}/border_crossings"
+
+
+@cache
+def _points(leg: tuple[str, str], participant: str) -> tuple[Name, ...]:
+    script = script_of(participant)
+    return tuple(regional_name(point, script) for point in crossing_points(leg, participant))
+
+
 def crossing_row(
     sink: Sink,
     regs: Registrations,
@@ -322,18 +338,15 @@ def crossing_row(
     """Append one border-crossing record of ``participant`` for a person; returns its key."""
     person_key = regs.person_key(participant, category)
     origin, destination = leg
-    conv = convention(BORDER[participant])
-    points = crossing_points(leg, participant)
-    point = points[regs.rng.randrange(len(points))]
-    cyrillic = conv.cyrillic > 0 and regs.rng.random() < conv.cyrillic
-    point = place_text(regional_name(point, script_of(participant)), conv, cyrillic, True)
-    dataset = f"{participant}/border_crossings"
+    conv, style, dataset = _border(participant)
+    rng = regs.rng
+    points = _points(leg, participant)
+    cyrillic = conv.cyrillic > 0 and rng.random() < conv.cyrillic
+    point = place_text(points[int(rng.random() * len(points))], conv, cyrillic, True)
     row = {
         "key": sink.key(dataset, regs.person.num, regs.next_seq(participant)),
         "person_ref": person_key,
-        "date": date_text(
-            day, "dmy_dot" if conv.date_style == "dmy_dot_mixed" else conv.date_style
-        ),
+        "date": date_text(day, style),
         "crossing_point": point,
         "border_section": "" if origin == "AIR" else f"{origin}-{destination}",
         "direction": direction,
@@ -378,12 +391,4 @@ def register_journey(
 
 
 def _count(sink: Sink, journey: Journey, hop: tuple[str, str], reporter: str, day: date) -> None:
-    key = (
-        str(day.year),
-        f"{day.month:02d}",
-        journey.route,
-        f"{hop[0]}-{hop[1]}",
-        reporter,
-        journey.nationality,
-    )
-    sink.counters[key] += 1
+    sink.counters[(day.year, day.month, journey.route, hop, reporter, journey.nationality)] += 1

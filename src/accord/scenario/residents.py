@@ -58,6 +58,7 @@ _NEIGHBOURS = {
     "HR": ("BA", "RS", "ME", "HU"),
     "GB": ("AL", "ME", "HR"),
 }
+_FIRST_DAY = date(2022, 1, 1)
 _RECORDS = {"GR", "BG", "MK", "RS", "HU", "HR", "BA", "ME", "AL", "XK"}  # border datasets
 
 
@@ -165,9 +166,10 @@ def _live(sink: Sink, rng: random.Random, person: TruePerson) -> None:
     regs = Registrations(sink, rng, person, migrant=False)
     trips = 1 if rng.random() < 0.6 else (2 if rng.random() < 0.6 else 3)
     for _ in range(trips):
-        destination = rng.choice(_NEIGHBOURS[person.home])
-        leave = date(2022, 1, 1) + timedelta(days=rng.randrange(1390))
-        back = leave + timedelta(days=rng.randint(1, 14))
+        neighbours = _NEIGHBOURS[person.home]
+        destination = neighbours[int(rng.random() * len(neighbours))]
+        leave = _FIRST_DAY + timedelta(days=int(rng.random() * 1390))
+        back = leave + timedelta(days=1 + int(rng.random() * 14))
         section = (person.home, destination)
         if person.home in _RECORDS and rng.random() < 0.5:
             crossing_row(sink, regs, person.home, section, leave, "exit")

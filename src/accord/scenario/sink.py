@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import random
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Any
 
 from accord.scenario.catalogue import catalogue
 from accord.scenario.datasets import DatasetSpec
 from accord.scenario.rng import KeyMaker, handling
 
 __all__ = ["TRUTH_FILES", "Batch", "Sink"]
+
+_EMPTY = itertools.repeat("")  # the value of a column a row does not fill
 
 #: Truth files and their columns.
 TRUTH_FILES: dict[str, tuple[str, ...]] = {
@@ -51,7 +55,7 @@ class Batch:
     rows: dict[str, int] = field(default_factory=dict)
     truth: dict[str, str] = field(default_factory=dict)
     truth_rows: dict[str, int] = field(default_factory=dict)
-    counters: Counter[tuple[str, ...]] = field(default_factory=Counter)
+    counters: Counter[tuple[Any, ...]] = field(default_factory=Counter)
     #: Rows by (participant, theme).
     theme_rows: Counter[tuple[str, str]] = field(default_factory=Counter)
 
@@ -66,7 +70,7 @@ class Sink:
         self._rows: dict[str, list[list[str]]] = defaultdict(list)
         self._truth: dict[str, list[tuple[str, ...]]] = defaultdict(list)
         #: Aggregates (for example detections by month, route and nationality).
-        self.counters: Counter[tuple[str, ...]] = Counter()
+        self.counters: Counter[tuple[Any, ...]] = Counter()
         #: The theme being generated, for the per-theme row counts.
         self.theme = ""
         self._theme_rows: Counter[tuple[str, str]] = Counter()
@@ -82,7 +86,7 @@ class Sink:
         spec = self.specs[dataset_id]
         if "handling" not in row:
             row["handling"], row["handling_note"] = handling(self.rng)
-        self._rows[dataset_id].append([row.get(column, "") for column in spec.columns])
+        self._rows[dataset_id].append(list(map(row.get, spec.columns, _EMPTY)))
         self._theme_rows[(spec.participant, self.theme)] += 1
         return row["key"]
 
