@@ -144,7 +144,7 @@ def test_ingest_killed_midway_stores_nothing_and_rerun_completes(
     path = tmp_path / "big.csv"
     with path.open("w") as fh:
         fh.write(HEADER + "\n")
-        for i in range(300_000):
+        for i in range(150_000):
             fh.write(f"P{i},Ana{i % 997},Petrović,1980-01-{1 + i % 28:02d},RS,,,suspect,\n")
     cmd = [
         sys.executable,
@@ -164,7 +164,7 @@ def test_ingest_killed_midway_stores_nothing_and_rerun_completes(
     ]
     env = dict(os.environ)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(2.5)
+    time.sleep(2.0)
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     store = open_store(accord_env)
@@ -175,6 +175,6 @@ def test_ingest_killed_midway_stores_nothing_and_rerun_completes(
     finally:
         store.close()
     done = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
-    assert '"stored": 300000' in done.stdout
+    assert '"stored": 150000' in done.stdout
     again = subprocess.run(cmd, env=env, capture_output=True, text=True, check=True)
-    assert '"stored": 0' in again.stdout and '"duplicates": 300000' in again.stdout
+    assert '"stored": 0' in again.stdout and '"duplicates": 150000' in again.stdout

@@ -35,24 +35,28 @@ def message_basis(
     is tried first."""
     if sender == recipient:
         return Decision(True, "an exchange between authorities of one participant", DOMESTIC)
-    reason = f"no agreement lets {sender} provide information to {recipient}"
+    # Of the agreements that fail, report the one that came closest (then the preferred one):
+    # the reason that tells the user what to change.
+    best, reason = 0, f"no agreement lets {sender} provide information to {recipient}"
     for agreement in _ordered(agreements, preferred):
         if sender not in agreement.providers or recipient not in agreement.recipients:
             continue
         if not agreement.active(today):
-            reason = f"agreement {agreement.id} is not in force on {today.isoformat()}"
-            continue
-        if purpose not in agreement.purposes:
-            reason = f"agreement {agreement.id} does not allow the purpose {purpose.value}"
-            continue
-        missing = handling - agreement.handling
-        if missing:
-            reason = (
-                f"under agreement {agreement.id} the recipients cannot honour the handling "
-                f"code(s) {format_handling(missing)}"
+            stage, why = 1, f"agreement {agreement.id} is not in force on {today.isoformat()}"
+        elif purpose not in agreement.purposes:
+            stage, why = 2, f"agreement {agreement.id} does not allow the purpose {purpose.value}"
+        elif missing := handling - agreement.handling:
+            stage, why = (
+                3,
+                (
+                    f"under agreement {agreement.id} the recipients cannot honour the handling "
+                    f"code(s) {format_handling(missing)}"
+                ),
             )
-            continue
-        return Decision(True, f"agreement {agreement.id}", agreement.id)
+        else:
+            return Decision(True, f"agreement {agreement.id}", agreement.id)
+        if stage > best:
+            best, reason = stage, why
     return Decision(False, reason)
 
 

@@ -31,6 +31,8 @@ INITIAL = 0.88
 TYPO_OF_KNOWN = 0.93
 TYPO_OF_UNKNOWN = 0.9
 _DIGRAPH_INITIALS = frozenset({"lj", "nj", "dž"})
+# below this Jaro-Winkler, no other reading makes two tokens close: skip the finer measures
+_UNRELATED = 0.6
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -216,6 +218,9 @@ def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
             return TokenMatch(SKELETON, "skeleton")
         best = max((_string_score(x, y) for x in a.skeletons for y in b.skeletons), default=0.0)
         return TokenMatch(0.9 * best, "fuzzy")
+    quick = jaro_winkler(a.readings[0], b.readings[0], cutoff=0.0)
+    if quick < _UNRELATED and jaro_winkler(a.folded, b.folded, cutoff=0.0) < _UNRELATED:
+        return TokenMatch(_string_score(a.readings[0], b.readings[0]), "fuzzy")  # unrelated
     best, one_slip = _closeness(a, b)
     if _suffix_variant(a.readings[0], b.readings[0]):
         return TokenMatch(min(best, DIFFERENT_CAP), "different")

@@ -174,6 +174,7 @@ def _police_specs() -> list[tuple[str, str, dict[str, Any]]]:
             (authority, "police_persons", _POLICE_PERSON_ENV),
             (authority, "missing_persons", missing),
             (authority, "lost_documents", documents),
+            (authority, "lost_id_cards", documents),
             (authority, "police_vehicles", {**_NETWORK_ENV, "alert": COLUMN}),
             (authority, "firearms", firearms),
             (authority, "addresses", _NETWORK_ENV),
@@ -205,6 +206,7 @@ def _finance_specs() -> list[tuple[str, str, dict[str, Any]]]:
         "cash_deposits",
         "transfers",
         "person_transfers",
+        "crypto_wallets",
     )
     specs: list[tuple[str, str, dict[str, Any]]] = []
     for authority in FIU.values():

@@ -107,6 +107,18 @@ def kinds() -> dict[str, Kind]:
                 ("expiry_date", "endDate", {"date": True}),
             ],
         ),
+        "lost_id_cards": (
+            "Identification",
+            [
+                ("key", None, {}),
+                ("holder_ref", "holder", {"ref": "police_persons"}),
+                ("number", "number", {}),
+                ("country", "country", {}),
+                ("doc_type", "type", {}),
+                ("issue_date", "startDate", {"date": True}),
+                ("expiry_date", "endDate", {"date": True}),
+            ],
+        ),
         "police_vehicles": (
             "Vehicle",
             [
@@ -281,6 +293,18 @@ def _company_kinds() -> dict[str, Kind]:
                 ("country", "country", {}),
                 ("currency", "currency", {}),
                 ("opening_date", "openingDate", {"date": True}),
+            ],
+        ),
+        "crypto_wallets": (
+            "CryptoWallet",
+            [
+                ("key", None, {}),
+                ("holder_ref", "holder", {"ref": "fiu_subjects"}),
+                ("address", "cryptoAddress", {}),
+                ("currency_symbol", "currencySymbol", {}),
+                ("blockchain", "blockchain", {}),
+                ("exchange", "managingExchange", {}),
+                ("balance", "balance", {}),
             ],
         ),
         "cash_deposits": ("Payment", payment("fiu_subjects", "fiu_subjects")),

@@ -178,7 +178,8 @@ def _scheme(theme: Theme, network_id: str) -> None:
     organiser = theme.person(home, home=home, born=(1965, 1985))
     mules = [theme.person(home, home=home, born=(1980, 2003)) for _ in range(rng.randint(3, 6))]
     start = date(2022, 2, 1) + timedelta(days=rng.randrange(900))
-    _subject(theme, home, organiser, "suspect")
+    organiser_key = _subject(theme, home, organiser, "suspect")[0]
+    _wallets(theme, home, organiser_key, network_id)
     sink.truth("networks", network_id, "finance", organiser.uid, "person", "organiser")
     shells = []
     for country in [home, *partners]:
@@ -253,6 +254,38 @@ def _circle(theme: Theme, shells: list[tuple[str, str, str]], total: int, start:
                 day,
                 "loan repayment",
             )
+
+
+_BASE58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+
+def _wallets(theme: Theme, home: str, holder_key: str, network_id: str) -> None:
+    """Crypto wallets of the organiser (USDT on Tron, bitcoin) at an exchange or self-held."""
+    rng = theme.rng
+    for chain, symbol in rng.sample((("Tron", "USDT"), ("Bitcoin", "BTC"), ("Ethereum", "ETH")), 2):
+        if chain == "Tron":
+            address = "T" + "".join(rng.choice(_BASE58) for _ in range(33))
+        elif chain == "Bitcoin":
+            address = "bc1q" + "".join(rng.choice(_BECH32) for _ in range(38))
+        else:
+            address = "0x" + "".join(rng.choice("0123456789abcdef") for _ in range(40))
+        uid = theme.entity_uid(theme.entity_number())
+        theme.entity(
+            home,
+            "crypto_wallets",
+            {
+                "holder_ref": holder_key,
+                "address": address,
+                "currency_symbol": symbol,
+                "blockchain": chain,
+                "exchange": rng.choice(("Binance", "OKX", "self-custody")),
+                "balance": f"{rng.randint(2, 400) * 100}",
+            },
+            uid,
+            "crypto wallet",
+        )
+        theme.sink.truth("networks", network_id, "finance", uid, "crypto wallet", "proceeds")
 
 
 def _real_estate(theme: Theme, home: str, owner: TruePerson, network_id: str, start: date) -> None:

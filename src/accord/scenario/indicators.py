@@ -87,7 +87,7 @@ def vawg_rows(seed: int) -> list[tuple[str, ...]]:
 
 def migration_rows(counters: Counter[tuple[Any, ...]]) -> list[tuple[str, ...]]:
     """Detections by year, month, route, border section, reporter and nationality."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for (year, month, route, hop, reporter, nationality), count in sorted(counters.items()):
         section = f"{hop[0]}-{hop[1]}"
         rows.append((str(year), f"{month:02d}", route, section, reporter, nationality, str(count)))

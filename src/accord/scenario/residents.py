@@ -17,7 +17,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
-from accord.scenario import missing, noise
+from accord.scenario import documents, missing, noise
 from accord.scenario.catalogue import POLICE_AUTHORITIES, convention
 from accord.scenario.figures import REFERENCE_DATE
 from accord.scenario.migration import Registrations, crossing_row
@@ -248,23 +248,25 @@ def _lost_passport(sink: Sink, rng: random.Random, person: TruePerson) -> None:
     stolen = rng.random() < 0.4
     issued = date(2016, 1, 1) + timedelta(days=rng.randrange(2400))
     style = "dmy_dot" if conv.date_style == "dmy_dot_mixed" else conv.date_style
-    dataset = f"{person.home}/lost_documents"
+    id_card = rng.random() < 0.35  # identity cards are lost too; the region travels on them
+    kind = "lost_id_cards" if id_card else "lost_documents"
+    dataset = f"{person.home}/{kind}"
     key = sink.key(dataset, person.num)
+    number = documents.passport_number(rng, person.home) if id_card else person.passport
     sink.add(
         dataset,
         {
             "key": key,
             "holder_ref": holder,
-            "number": person.passport,
+            "number": number,
             "country": country_code(person.home, conv),
-            "doc_type": "passport",
+            "doc_type": "identity card" if id_card else "passport",
             "issue_date": noise.date_text(issued, style),
             "expiry_date": noise.date_text(issued + timedelta(days=3652), style),
             "alert": "stolen" if stolen else "lost",
         },
     )
     if rng.random() < 0.3:
-        number = person.passport
         if rng.random() < 0.3:
             number = noise.lookalike(rng, number)
         impostor = {
@@ -278,7 +280,7 @@ def _lost_passport(sink: Sink, rng: random.Random, person: TruePerson) -> None:
             f"Q-DOC-{person.uid}",
             rng.choice(("HR", "HU", "GB")),
             impostor,
-            (person.home, authority, "lost_documents", key),
+            (person.home, authority, kind, key),
             "stolen" if stolen else "lost",
             "travel document reported lost or stolen presented at a border",
             kind="document",
