@@ -76,7 +76,13 @@ class Api:
         assert response.status_code == 201, response.text
         return dict(response.json())
 
-    def send(self, case_id: str, user: str = "rs.officer", **fields: Any) -> httpx.Response:
+    def send(
+        self,
+        case_id: str,
+        user: str = "rs.officer",
+        headers: dict[str, str] | None = None,
+        **fields: Any,
+    ) -> httpx.Response:
         body: dict[str, Any] = {
             "kind": "request",
             "subject": "Owner of vessel MSC Bar",
@@ -86,7 +92,7 @@ class Api:
             "recipients": ["XK-KP"],
         }
         body.update(fields)
-        return self.post(f"/cases/{case_id}/messages", user, body)
+        return self.post(f"/cases/{case_id}/messages", user, body, headers=headers or {})
 
 
 def make_api(settings: Settings, **options: Any) -> Iterator[Api]:

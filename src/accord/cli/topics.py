@@ -1,5 +1,7 @@
 """Imports every topic module so that its commands attach to the root app. One line a topic."""
 
+# ruff: noqa: I001  (one line per topic, appended as topics arrive)
+
 from accord.cli import names as _names  # noqa: F401
 from accord.cli import ingest as _ingest  # noqa: F401
 from accord.cli import admin as _admin  # noqa: F401

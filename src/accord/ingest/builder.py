@@ -21,6 +21,7 @@ from accord.ingest.envelope_values import envelope_validator
 from accord.ingest.mapping import Mapping, Source
 from accord.ingest.readers import Row
 from accord.ingest.values import Invalid, validator_for
+from accord.ingest.vector import VectorCleaner, vector_cleaner
 from accord.model.codes import SubjectCategory
 from accord.model.ids import record_id_maker
 from accord.model.reference import RetentionTable
@@ -31,6 +32,17 @@ __all__ = ["MULTI", "RowBuilder"]
 #: Separates several values of one property in one cell (FtM entity streams).
 MULTI = "\x1e"
 _CACHE_LIMIT = 500_000
+#: What json.dumps(..., ensure_ascii=False) escapes in text that passed the checks (the checks
+#: strip every other control character); the backslash first.
+_JSON_ESCAPES = (
+    ("\\", "\\\\"),
+    ('"', '\\"'),
+    ("\n", "\\n"),
+    ("\r", "\\r"),
+    ("\t", "\\t"),
+    ("\x08", "\\b"),
+    ("\x0c", "\\f"),
+)
 _REQUIRED_ENVELOPE = ("handling", "source_reliability", "information_accuracy",
                       "subject_category", "nature", "purpose", "legal_basis")  # fmt: skip
 
@@ -38,10 +50,17 @@ _REQUIRED_ENVELOPE = ("handling", "source_reliability", "information_accuracy",
 class _Column:
     """One mapped value: where it comes from, how it is cleaned, and the distinct values seen."""
 
-    def __init__(self, name: str, source: Source, clean: Callable[[str], str]) -> None:
+    def __init__(
+        self,
+        name: str,
+        source: Source,
+        clean: Callable[[str], str],
+        fast: VectorCleaner | None = None,
+    ) -> None:
         self.name = name
         self.source = source
         self.clean = clean
+        self.fast = fast
         self.cache: dict[str, str | Invalid] = {}
 
     def expr(self) -> pl.Expr:
@@ -75,10 +94,17 @@ class _Column:
         return MULTI.join(dict.fromkeys(parts))
 
     def evaluate(self, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
-        """(cleaned values, reasons) for a column; each distinct text is checked once."""
+        """(cleaned values, reasons) for a column: well-formed values through the vectorised
+        fast path, the rest checked once per distinct text."""
+        fast = None
+        if self.fast is not None and not raw.str.contains(MULTI, literal=True).any():
+            fast = self.fast(raw)
+            rest = raw.filter(fast.is_null() & (raw != ""))
+        else:
+            rest = raw
         good: dict[str, str] = {}
         bad: dict[str, str] = {}
-        for text in raw.unique().to_list():
+        for text in rest.unique().to_list():
             if not text:
                 continue
             found = self.check(text)
@@ -87,6 +113,8 @@ class _Column:
             else:
                 good[text] = found
         values = raw.replace_strict(good, default=None, return_dtype=pl.Utf8)
+        if fast is not None:
+            values = fast.fill_null(values)
         reasons = raw.replace_strict(bad, default=None, return_dtype=pl.Utf8)
         return values, reasons
 
@@ -109,8 +137,10 @@ class RowBuilder:
         self.mapping = mapping
         self.participant, self.authority, self.dataset = participant, authority, dataset
         self.id_key, self.source = id_key, source
-        self.columns = [_Column(name, src, self._prop_cleaner(name, src))
-                        for name, src in sorted(mapping.properties.items())]  # fmt: skip
+        self.columns = [
+            _Column(name, src, self._prop_cleaner(name, src), self._fast(name, src))
+            for name, src in sorted(mapping.properties.items())
+        ]
         self.envelope = [_Column(name, src, envelope_validator(name))
                          for name, src in sorted(mapping.envelope.items())]  # fmt: skip
         self.fixed = self._check_literals()
@@ -140,12 +170,28 @@ class RowBuilder:
                     fixed[column.name] = found
         return fixed
 
+    def _fast(self, name: str, source: Source) -> VectorCleaner | None:
+        if source.ref is not None:
+            return None
+        return vector_cleaner(self.mapping.prop(name), source.formats)
+
     def _prop_cleaner(self, name: str, source: Source) -> Callable[[str], str]:
         if source.ref is not None:
             return record_id_maker(
                 self.id_key, self.participant, self.authority, source.ref or self.dataset
             )
         return validator_for(self.mapping.prop(name), self.participant, source.formats)
+
+    def _fragments(self, name: str, values: pl.Series) -> pl.Series:
+        """``"name": [values]`` as JSON text for every row (null where there is no value)."""
+        if values.str.contains(r"[\x00-\x07\x0b\x0e-\x1f]").any():  # several values, or rare
+            mapping = {v: self._fragment(name, v) for v in values.unique().drop_nulls()}
+            return values.replace_strict(mapping, default=None, return_dtype=pl.Utf8)
+        escaped = values
+        for char, escape in _JSON_ESCAPES:
+            escaped = escaped.str.replace_all(char, escape, literal=True)
+        parts = [pl.lit(f'"{name}": ["'), pl.lit(escaped), pl.lit('"]')]
+        return pl.select(pl.concat_str(parts)).to_series()
 
     def _fragment(self, name: str, value: str) -> str:
         key = name + "\x1f" + value
@@ -197,10 +243,9 @@ class RowBuilder:
         series: list[pl.Series] = [raw["key:"], raw["key:empty"]]
         for column in self.columns:
             values, reasons = column.evaluate(raw[column.name])
-            fragments = {v: self._fragment(column.name, v) for v in values.unique().drop_nulls()}
+            fragments = self._fragments(column.name, values)
             series += [values.alias("val:" + column.name), reasons.alias("err:" + column.name),
-                       values.replace_strict(fragments, default=None, return_dtype=pl.Utf8)
-                       .alias("json:" + column.name)]  # fmt: skip
+                       fragments.alias("json:" + column.name)]  # fmt: skip
         for column in self.envelope:
             if column.source.literal is None:
                 values, reasons = column.evaluate(raw["env:" + column.name])

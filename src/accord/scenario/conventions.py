@@ -30,7 +30,7 @@ class ErrorRates:
     missing_document: float = 0.10  # document number left empty although one was shown
     missing_nationality: float = 0.02
     lookalike: float = 0.02  # O/0, I/1 or a Cyrillic look-alike letter in an identifier
-    invalid_date: float = 0.0  # of unknown birth dates: 00.00.YYYY (fails validation)
+    invalid_date: float = 0.0  # of unknown birth dates: day and month written 00 (00.00.YYYY)
 
 
 #: Noise profiles: border registrations of migrants are the noisiest, registries the cleanest.

@@ -42,6 +42,10 @@ def lookalike(rng: random.Random, text: str) -> str:
     return text[:index] + _LOOKALIKE[text[index]] + text[index + 1 :]
 
 
+# An unknown day and month written as zeros, in each date style.
+_UNKNOWN_DAY = {"iso": "{year}-00-00", "ymd_hu": "{year}.00.00.", "dmy_slash": "00/00/{year}"}
+
+
 def date_text(day: date, style: str) -> str:
     """``day`` in a participant's date style (see conventions.DATE_FORMATS)."""
     if style == "iso":
@@ -70,7 +74,7 @@ def birth_date_text(
     if not known:
         year = born.year + (rng.choice((-1, 1)) if rng.random() < 0.15 else 0)
         if rng.random() < errors.invalid_date:
-            return f"{year}-00-00" if style in ("iso", "ymd_hu") else f"00.00.{year}"
+            return _UNKNOWN_DAY.get(style, "00.00.{year}").format(year=year)
         if rng.random() < 0.4:
             return str(year)
         return _styled(date(year, 1, 1), style)

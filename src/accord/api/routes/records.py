@@ -49,11 +49,11 @@ def search_records(
     page: Paging,
     purpose: PurposeParam = None,
     justification: Justification = "",
-    schema: Annotated[str | None, Query(max_length=64, description="e.g. Person")] = None,
+    schema: Annotated[str | None, Query(max_length=200, description="e.g. Person")] = None,
     participant: Annotated[
-        str | None, Query(max_length=16, description="Originating participant")
+        str | None, Query(max_length=200, description="Originating participant (code)")
     ] = None,
-    dataset: Annotated[str | None, Query(max_length=128)] = None,
+    dataset: Annotated[str | None, Query(max_length=200)] = None,
     q: Annotated[str | None, Query(max_length=200, description="Text in the caption")] = None,
 ) -> Page[RecordOut]:
     """Records matching the filters that the agreements let you see, decided one by one.
