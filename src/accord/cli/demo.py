@@ -56,7 +56,7 @@ def demo(
     console.print(table)
     console.print(
         f"{loaded.files} files, {loaded.read:,} rows read: {loaded.stored:,} stored, "
-        f"{loaded.quarantined:,} quarantined (planted errors), {loaded.duplicates:,} duplicates."
+        f"{loaded.quarantined:,} quarantined, {loaded.duplicates:,} duplicates."
     )
     console.print(f"Agreements in force: {', '.join(agreements)}.")
     console.print(

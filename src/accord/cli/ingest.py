@@ -95,17 +95,10 @@ def quarantine_list(
     if as_json:
         print_json([{k: v for k, v in e.items() if k != "raw"} for e in entries])
         return
-    table = Table("id", "batch", "file", "row", "field", "value", "reason", show_lines=False)
+    table = Table("id", "where", "field", "value", "reason", title="Quarantined rows")
     for e in entries:
-        table.add_row(
-            str(e["id"]),
-            e["batch_id"],
-            e["file"],
-            str(e["row"]),
-            e["field"],
-            e["value"][:40],
-            e["reason"],
-        )
+        table.add_row(str(e["id"]), f"{e['file']}:{e['row']}", e["field"], e["value"][:30],
+                      e["reason"])  # fmt: skip
     console.print(table)
 
 

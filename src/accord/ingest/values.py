@@ -25,6 +25,7 @@ __all__ = ["Invalid", "clean_date", "clean_text", "validator_for"]
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
 _PARTIAL_DMY = re.compile(r"^(\d{1,2})[./-](\d{1,2})[./-](\d{4})\.?$")
+_PARTIAL_YMD = re.compile(r"^(\d{4})[./](\d{1,2})[./](\d{1,2})\.?$")  # 1989.00.00. (HU)
 _ISO_PARTIAL = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 _COUNTRY_ALIASES = {
@@ -71,6 +72,10 @@ def clean_date(raw: str, formats: tuple[str, ...] = ()) -> str:
     dmy = _PARTIAL_DMY.match(text)
     if dmy:
         day, month, year = (int(g) for g in dmy.groups())
+        return _checked(year, month or None, day or None, text)
+    ymd = _PARTIAL_YMD.match(text)
+    if ymd:
+        year, month, day = (int(g) for g in ymd.groups())
         return _checked(year, month or None, day or None, text)
     try:
         return datetime.fromisoformat(text).date().isoformat()
