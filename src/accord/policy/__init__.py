@@ -1,7 +1,14 @@
 """The pure access-control core: principals, agreements and the one decision function."""
 
 from accord.policy.agreements import ANY_SCHEMA, Agreement, parse_agreement
-from accord.policy.decide import ACTION_ROLES, Action, Decision, decide, screenable
+from accord.policy.decide import (
+    ACTION_ROLES,
+    Action,
+    Decision,
+    combined_handling,
+    decide,
+    screenable,
+)
 from accord.policy.principals import Principal, Role, parse_roles, system_actor
 from accord.policy.suppression import DEFAULT_THRESHOLD, suppress
 
@@ -14,6 +21,7 @@ __all__ = [
     "Decision",
     "Principal",
     "Role",
+    "combined_handling",
     "decide",
     "parse_agreement",
     "parse_roles",

@@ -13,7 +13,7 @@ from accord.model.envelope import Envelope
 from accord.policy.agreements import Agreement
 from accord.policy.principals import Principal, Role
 
-__all__ = ["ACTION_ROLES", "Action", "Decision", "decide", "screenable"]
+__all__ = ["ACTION_ROLES", "Action", "Decision", "combined_handling", "decide", "screenable"]
 
 
 class Action(StrEnum):
@@ -94,6 +94,15 @@ def decide(
     if found and action in (Action.READ, Action.EXPORT) and not released:
         return _deny("details cross a border only when the originator releases them (step 2)")
     return found
+
+
+def combined_handling(envelopes: Iterable[Envelope]) -> frozenset[HandlingCode]:
+    """The restrictions of anything derived from several records: every restriction of every
+    input (restrictions are not ranks; their union is the strictest)."""
+    found: set[HandlingCode] = set()
+    for envelope in envelopes:
+        found |= envelope.handling
+    return frozenset(found)
 
 
 def screenable(envelope: Envelope) -> bool:

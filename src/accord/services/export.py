@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import Any
 
 from accord.errors import InputError
-from accord.model.codes import HandlingCode, format_handling
-from accord.policy import Action, Principal
+from accord.model.codes import format_handling
+from accord.policy import Action, Principal, combined_handling
 from accord.services.context import Services
 from accord.store.gate import RecordQuery
 
@@ -34,12 +34,8 @@ def export_records(
     found = services.gate.read(
         user, purpose, query, justification=justification, action=Action.EXPORT
     )
-    restrictions: set[HandlingCode] = set()
-    notes: set[str] = set()
-    for record in found:
-        restrictions |= record.envelope.handling
-        if record.envelope.handling_note:
-            notes.add(record.envelope.handling_note)
+    restrictions = combined_handling(r.envelope for r in found)
+    notes = {r.envelope.handling_note for r in found if r.envelope.handling_note}
     marking = {
         "exported_by": user.username,
         "authority": user.authority,
