@@ -94,3 +94,16 @@ def test_xlsx_json_lines_and_ftm_streams(ingest: Ingest, tmp_path: Path, embedde
     assert stored["Person"]["name"] == ["Ana Kovač", "Ana Kovac"]
     person_ids = [r.id for r in embedded_records(embedded, "f1") if r.schema == "Person"]
     assert stored["Firearm"]["holder"] == person_ids  # the reference became the record's id
+
+
+def test_a_property_named_like_an_envelope_field(ingest: Ingest, tmp_path: Path) -> None:
+    """Payment has a property `purpose`, as the envelope has a field `purpose`."""
+    (tmp_path / "pay.csv").write_text("id,amount,why,category\nT1,1500,rent,suspect\nT2,x,,\n")
+    (tmp_path / "pay.yaml").write_text(
+        "schema: Payment\nkey: [id]\nproperties:\n  amount: {column: amount}\n"
+        "  purpose: {column: why}\nenvelope:\n  handling: [H0]\n  source_reliability: B\n"
+        "  information_accuracy: '2'\n  subject_category: {column: category}\n  nature: fact\n"
+        "  purpose: illicit-finance\n  legal_basis: AGR-WB-SOC-2025\n"
+    )
+    r = ingest(tmp_path / "pay.csv", mapping=tmp_path / "pay.yaml", dataset="pay").result
+    assert (r.stored, r.quarantined) == (1, 1)

@@ -203,31 +203,43 @@ class RowBuilder:
         return found
 
     def build(self, rows: Sequence[Row], header: Sequence[str]) -> Chunk:
-        chunk = Chunk(read=len(rows))
+        """Check rows read one by one (unreadable ones are quarantined as they are)."""
         good = [row for row in rows if row.values is not None]
-        for row in rows:
-            if row.values is None:
-                chunk.quarantined.append(
-                    QuarantineRow(self.source, row.number, "(row)", "", row.problem or "", {})
-                )
-        if not good:
-            return chunk
+        bad = [
+            QuarantineRow(self.source, row.number, "(row)", "", row.problem or "", {})
+            for row in rows
+            if row.values is None
+        ]
         columns = list(zip(*(row.values for row in good if row.values is not None), strict=True))
         frame = pl.DataFrame(
-            {name: list(values) for name, values in zip(header, columns, strict=True)},
+            {name: list(values) for name, values in zip(header, columns, strict=True)}
+            if columns else None,
             schema=dict.fromkeys(header, pl.Utf8),
-        )
+        )  # fmt: skip
+        chunk = self.build_frame(frame, [row.number for row in good])
+        chunk.read += len(bad)
+        chunk.quarantined = bad + chunk.quarantined
+        return chunk
+
+    def build_frame(self, frame: pl.DataFrame, numbers: Sequence[int]) -> Chunk:
+        """Check a frame of rows (all text columns) whose file row numbers are ``numbers``."""
+        chunk = Chunk(read=frame.height)
+        if frame.height == 0:
+            return chunk
         out, problem = self._evaluate(frame)
         flagged = problem.to_list()
         keep = [i for i, bad in enumerate(flagged) if not bad]
         for i, bad in enumerate(flagged):
             if bad:
-                chunk.quarantined.append(self._quarantine(good[i], header, out, i))
+                raw = {
+                    k: ("" if v is None else str(v)) for k, v in frame.row(i, named=True).items()
+                }
+                chunk.quarantined.append(self._quarantine(numbers[i], raw, out, i))
         if keep:
-            records, envelopes = self._records(out[keep] if len(keep) < len(good) else out)
+            records, envelopes = self._records(out[keep] if len(keep) < frame.height else out)
             chunk.records.extend(records)
             chunk.envelopes.update(envelopes)
-            chunk.row_numbers.extend(good[i].number for i in keep)
+            chunk.row_numbers.extend(numbers[i] for i in keep)
         return chunk
 
     def _evaluate(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
@@ -249,7 +261,10 @@ class RowBuilder:
         for column in self.envelope:
             if column.source.literal is None:
                 values, reasons = column.evaluate(raw["env:" + column.name])
-                series += [values.alias("env:" + column.name), reasons.alias("err:" + column.name)]
+                series += [
+                    values.alias("env:" + column.name),
+                    reasons.alias("enverr:" + column.name),
+                ]
         out = pl.DataFrame(series)
         for name, value in self.fixed.items():
             out = out.with_columns(pl.lit(value, dtype=pl.Utf8).alias("env:" + name))
@@ -269,23 +284,22 @@ class RowBuilder:
 
     def _error_columns(self) -> list[str]:
         return [f"err:{c.name}" for c in self.columns] + [
-            f"err:{c.name}" for c in self.envelope if c.source.literal is None
+            f"enverr:{c.name}" for c in self.envelope if c.source.literal is None
         ]
 
     def _has_env(self, name: str) -> bool:
         return any(c.name == name for c in self.envelope)
 
     def _quarantine(
-        self, row: Row, header: Sequence[str], out: pl.DataFrame, i: int
+        self, number: int, values: dict[str, str], out: pl.DataFrame, i: int
     ) -> QuarantineRow:
-        assert row.values is not None
-        values = dict(zip(header, row.values, strict=True))
         found = out.row(i, named=True)
         problems: list[tuple[str, str, str]] = []
         if found["key:empty"]:
             problems.append((",".join(self.mapping.key), "", "the key is empty; each row needs it"))
-        for column in [*self.columns, *self.envelope]:
-            reason = found.get("err:" + column.name)
+        labelled = [("err:", c) for c in self.columns] + [("enverr:", c) for c in self.envelope]
+        for prefix, column in labelled:
+            reason = found.get(prefix + column.name)
             if reason:
                 where = column.source.column or column.name
                 problems.append((where, values.get(where, "")[:500], reason))
@@ -299,7 +313,7 @@ class RowBuilder:
             problems.append(("handling_note", "", "H3 needs its restriction stated in words"))
         field, value, _ = problems[0] if problems else ("(row)", "", "")
         reason = "; ".join(f"{f}: {r}" for f, _, r in problems)
-        return QuarantineRow(self.source, row.number, field, value, reason, values)
+        return QuarantineRow(self.source, number, field, value, reason, values)
 
     def _records(
         self, out: pl.DataFrame
