@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from openpyxl import Workbook
 
 from accord.store import Store, StoredRecord
@@ -107,3 +108,42 @@ def test_a_property_named_like_an_envelope_field(ingest: Ingest, tmp_path: Path)
     )
     r = ingest(tmp_path / "pay.csv", mapping=tmp_path / "pay.yaml", dataset="pay").result
     assert (r.stored, r.quarantined) == (1, 1)
+
+
+def test_fast_and_careful_readers_store_the_same(
+    ingest: Ingest, tmp_path: Path, embedded: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [HEADER]
+    for i in range(300):
+        rows.append(
+            f'P{i},"Ana, {i}",Petrović,19{50 + i % 50}-0{1 + i % 9}-1{i % 10},RS,'
+            f"A{i:07d},,{'suspect' if i % 7 else ''},{'wanted' if i % 5 == 0 else ''}"
+        )
+    (tmp_path / "fast.csv").write_text("\n".join(rows) + "\n")
+    fast = ingest(tmp_path / "fast.csv", dataset="fast").result
+    import accord.ingest.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "read_well_formed_csv", lambda *a, **k: None)
+    careful = ingest(tmp_path / "fast.csv", dataset="careful").result
+    assert (fast.stored, fast.quarantined) == (careful.stored, careful.quarantined) == (257, 43)
+    one = {
+        (
+            r.caption,
+            json.dumps(r.properties, sort_keys=True),
+            r.envelope.handling_text,
+            r.envelope.alert,
+        )
+        for r in embedded_records(embedded, "fast")
+    }
+    two = {
+        (
+            r.caption,
+            json.dumps(r.properties, sort_keys=True),
+            r.envelope.handling_text,
+            r.envelope.alert,
+        )
+        for r in embedded_records(embedded, "careful")
+    }
+    assert one == two
+    held = {(q["row"], q["reason"]) for q in embedded.list_quarantine(limit=1000)}
+    assert len(held) == 43  # the same rows, with the same line numbers, from both readers

@@ -10,12 +10,22 @@ from datetime import UTC, date, datetime
 from itertools import islice
 from pathlib import Path
 
+import polars as pl
+
 from accord.errors import InputError
 from accord.ingest.builder import RowBuilder
+from accord.ingest.fast_csv import read_well_formed_csv
 from accord.ingest.ftm import entity_header, entity_rows, schema_mapping
 from accord.ingest.mapping import Mapping, load_mapping
 from accord.ingest.prefetch import prefetch
-from accord.ingest.readers import FileFormat, Row, detect_format, read_header, read_rows
+from accord.ingest.readers import (
+    FileFormat,
+    Row,
+    csv_dialect,
+    detect_format,
+    read_header,
+    read_rows,
+)
 from accord.model.reference import RetentionTable, get_authority, get_participant
 from accord.store import BatchMeta, BatchResult, Chunk, QuarantineRow, Store
 
@@ -121,13 +131,30 @@ def ingest_file(
             source=job.path.name,
         )
 
-    if tabular:
+    frame = None
+    if fmt == FileFormat.CSV:
+        delimiter, encoding = csv_dialect(job.path, mapping.csv.delimiter, mapping.csv.encoding)
+        frame = read_well_formed_csv(job.path, delimiter, encoding, header)
+    if frame is not None:
+        chunks = _frame_chunks(frame, builder(mapping), on_rows)
+    elif tabular:
         rows = read_rows(job.path, fmt, mapping.csv.delimiter, mapping.csv.encoding)
         chunks = _tabular_chunks(rows, builder(mapping), header, on_rows)
     else:
         chunks = _entity_chunks(job.path, mapping, builder, on_rows)
     result = store.write_batch(meta, prefetch(chunks))
     return IngestReport(result=result, format=fmt, unknown_columns=unknown)
+
+
+def _frame_chunks(
+    frame: pl.DataFrame, builder: RowBuilder, on_rows: Callable[[int], None] | None
+) -> Iterator[Chunk]:
+    for start in range(0, frame.height, CHUNK_ROWS):
+        part = frame.slice(start, CHUNK_ROWS)
+        # The header is line 1 and no field spans lines, so row i is line i + 2.
+        yield builder.build_frame(part, range(start + 2, start + 2 + part.height))
+        if on_rows:
+            on_rows(part.height)
 
 
 def _tabular_chunks(

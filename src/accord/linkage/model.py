@@ -1,0 +1,202 @@
+"""Accord's comparisons: what two records are compared on, level by level, as SQL on the
+normalised columns of :mod:`accord.linkage.features`.
+
+Plain data (Splink's settings-dictionary form), so that the model can be read, tested and stored
+without Splink; :mod:`accord.linkage.splink_adapter` hands it to Splink. Levels go from the most
+telling down; every level has a label in words, which becomes the evidence of a link.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = ["COMPARISONS", "EM_BLOCKING_RULES", "PRIOR_RULES", "comparison_fields"]
+
+
+def _jw(a: str, b: str, at_least: float) -> str:
+    return f"jaro_winkler_similarity({a}, {b}) >= {at_least}"
+
+
+def _null(*columns: str) -> str:
+    return " or ".join(f"{c}_l is null or {c}_r is null" for c in columns)
+
+
+def _level(sql: str, label: str, **extra: Any) -> dict[str, Any]:
+    return {"sql_condition": sql, "label_for_charts": label, **extra}
+
+
+def _null_level(sql: str) -> dict[str, Any]:
+    return {"sql_condition": sql, "label_for_charts": "unknown on one side", "is_null_level": True}
+
+
+_ELSE = {"sql_condition": "ELSE", "label_for_charts": "different"}
+
+# Two different names that the lexicon knows (Hassan / Hussein, Petrović / Petković) are never
+# "spelled alike", however close their letters.
+_KNOWN_DIFFERENT_FIRST = "(first_known1_l and first_known1_r and first_lex1_l <> first_lex1_r)"
+_KNOWN_DIFFERENT_LAST = "(last_known1_l and last_known1_r and last_lex1_l <> last_lex1_r)"
+_FIRST_CLOSE = f"({_jw('first_canon_l', 'first_canon_r', 0.9)} and not {_KNOWN_DIFFERENT_FIRST})"
+_LAST_CLOSE = f"({_jw('last_canon_l', 'last_canon_r', 0.9)} and not {_KNOWN_DIFFERENT_LAST})"
+_SWAPPED_CLOSE = (
+    f"({_jw('first_canon_l', 'last_canon_r', 0.9)} and {_jw('last_canon_l', 'first_canon_r', 0.9)})"
+)
+# Aleksandar / Aleksandra, Petrovski / Petrovska: two people, never a spelling variant.
+_GENDER_FORMS = (
+    "(list_contains(first_male_forms_l, first_tok1_r)"
+    " or list_contains(first_male_forms_r, first_tok1_l)"
+    " or list_contains(last_male_forms_l, last_tok1_r)"
+    " or list_contains(last_male_forms_r, last_tok1_l)"
+    " or (first_gender_l <> first_gender_r"
+    f" and {_jw('first_tok1_l', 'first_tok1_r', 0.8)}))"
+)
+
+NAME = {
+    "output_column_name": "name",
+    "comparison_description": "given names and surnames",
+    "comparison_levels": [
+        _null_level(
+            "(first_lex_l is null and last_lex_l is null)"
+            " or (first_lex_r is null and last_lex_r is null)"
+        ),
+        _level(_GENDER_FORMS, "male and female forms of one name"),
+        _level(
+            "first_lex_l = first_lex_r and last_lex_l = last_lex_r",
+            "same given name and surname",
+            tf_adjustment_column="full_lex",
+        ),
+        _level(
+            "st_key_l = st_key_r or (first_lex_l = last_lex_r and last_lex_l = first_lex_r)",
+            "same names in other fields or order",
+        ),
+        _level(
+            "last_lex_l = last_lex_r and first_lex1_l = first_lex1_r",
+            "same surname and first given name; a further given or father's name in one",
+        ),
+        _level(
+            f"first_lex1_l = first_lex1_r and {_LAST_CLOSE}",
+            "same given name, surname spelled alike",
+        ),
+        _level(
+            f"last_lex_l = last_lex_r and {_FIRST_CLOSE}",
+            "same surname, given name spelled alike",
+        ),
+        _level(
+            f"({_FIRST_CLOSE} and {_LAST_CLOSE}) or {_SWAPPED_CLOSE}",
+            "given name and surname spelled alike",
+        ),
+        _level("last_lex_l = last_lex_r", "same surname, different given name"),
+        _level("first_lex1_l = first_lex1_r", "same given name, different surname"),
+        _ELSE,
+    ],
+}
+
+_MONTHS_AGREE = "(dob_month_l is null or dob_month_r is null or dob_month_l = dob_month_r)"
+_DAYS_AGREE = "(dob_day_l is null or dob_day_r is null or dob_day_l = dob_day_r)"
+
+BIRTH_DATE = {
+    "output_column_name": "birth_date",
+    "comparison_description": "dates of birth, full or partial",
+    "comparison_levels": [
+        _null_level(_null("dob")),
+        _level(
+            "dob_day_l is not null and dob_l = dob_r",
+            "same date of birth",
+            tf_adjustment_column="dob",
+        ),
+        _level(
+            f"dob_year_l = dob_year_r and {_MONTHS_AGREE} and {_DAYS_AGREE}",
+            "dates agree as far as both are known",
+        ),
+        _level(
+            "dob_year_l = dob_year_r and dob_day_l = dob_month_r and dob_month_l = dob_day_r",
+            "day and month swapped",
+        ),
+        _level(
+            "dob_day_l is not null and dob_day_r is not null"
+            " and damerau_levenshtein(dob_l, dob_r) <= 1",
+            "one digit apart",
+        ),
+        _level(
+            f"abs(dob_year_l - dob_year_r) = 1 and {_MONTHS_AGREE} and {_DAYS_AGREE}",
+            "year off by one",
+        ),
+        _level("dob_year_l = dob_year_r", "same year, different day or month"),
+        _ELSE,
+    ],
+}
+
+DOCUMENT = {
+    "output_column_name": "document",
+    "comparison_description": "document numbers, look-alike characters folded",
+    "comparison_levels": [
+        _null_level(_null("docs")),
+        _level("len(list_intersect(docs_l, docs_r)) > 0", "a document number in common"),
+        _level("damerau_levenshtein(doc1_l, doc1_r) <= 1", "document numbers one character apart"),
+        _ELSE,
+    ],
+}
+
+
+def _exact(column: str, output: str, description: str, label: str) -> dict[str, Any]:
+    return {
+        "output_column_name": output,
+        "comparison_description": description,
+        "comparison_levels": [
+            _null_level(_null(column)),
+            _level(f"{column}_l = {column}_r", label),
+            _ELSE,
+        ],
+    }
+
+
+SEX = _exact("sex", "sex", "sex", "same sex")
+NATIONALITY = _exact("nationality", "nationality", "nationality", "same nationality")
+
+PLACE = {
+    "output_column_name": "birth_place",
+    "comparison_description": "place of birth, in any script",
+    "comparison_levels": [
+        _null_level(_null("place")),
+        _level("place_l = place_r", "same place of birth"),
+        _level(_jw("place_l", "place_r", 0.88), "place of birth spelled alike"),
+        _ELSE,
+    ],
+}
+
+FATHER = {
+    "output_column_name": "father_name",
+    "comparison_description": "father's given name",
+    "comparison_levels": [
+        _null_level(_null("father_lex1")),
+        _level("father_lex1_l = father_lex1_r", "same father's name"),
+        _level(_jw("father_canon_l", "father_canon_r", 0.9), "father's name spelled alike"),
+        _ELSE,
+    ],
+}
+
+COMPARISONS: tuple[dict[str, Any], ...] = (
+    NAME,
+    BIRTH_DATE,
+    DOCUMENT,
+    SEX,
+    NATIONALITY,
+    PLACE,
+    FATHER,
+)
+
+#: EM sessions: each estimates the m of every comparison its rule does not use.
+EM_BLOCKING_RULES = (
+    "l.key_fs = r.key_fs",
+    "l.dob = r.dob and l.dob_day is not null",
+)
+
+#: Rules that admit almost only true matches, to estimate the prior for the size of the data.
+PRIOR_RULES = (
+    "l.key_fs = r.key_fs and l.dob = r.dob and l.dob_day is not null",
+    "l.doc1 = r.doc1",
+)
+
+
+def comparison_fields() -> list[str]:
+    """The output names of Accord's comparisons, in order."""
+    return [str(c["output_column_name"]) for c in COMPARISONS]
