@@ -1,0 +1,144 @@
+"""Candidate pairs: records that share a blocking key, with very common keys capped.
+
+Keys come from the names layer's normalised forms (given-name id with surname skeleton, in both
+field orders; all readings sorted; surname skeleton with year of birth), from the date of birth
+(with the given name, with the surname) and from each document number. A key held by more
+records than the cap (a very common name) does not pair all of them: its records are sorted by
+date of birth and name, and each is paired with its next ``window`` neighbours only. The
+report says how many pairs each kind of key gave and how many the caps left out.
+
+Runs as SQL on DuckDB over the prepared records; nothing here is computed per pair in Python.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+
+__all__ = ["KEY_KINDS", "BlockingReport", "candidate_pairs"]
+
+#: kind -> SQL of the key (null when the record has none), over the prepared records.
+KEY_KINDS: dict[str, str] = {
+    "given name and surname": "'fs:' || key_fs",
+    "given name and surname swapped": "'fs:' || last_lex1 || '|' || first_skel",
+    "all names in any order": "'st:' || st_key",
+    "surname and year of birth": "'sy:' || last_skel || '|' || dob_year",
+    "date of birth and given name": (
+        "case when dob_day is not null then 'dg:' || dob || '|' || first_lex1 end"
+    ),
+    "date of birth and surname": (
+        "case when dob_day is not null then 'dl:' || dob || '|' || last_skel end"
+    ),
+}
+_DOCUMENT_KIND = "document number"
+
+
+@dataclass
+class BlockingReport:
+    """Pairs produced per kind of key, the blocks over the cap and the pairs they left out."""
+
+    cap: int
+    window: int
+    pairs: int = 0
+    by_kind: dict[str, dict[str, int]] = field(default_factory=dict)
+    capped_blocks: int = 0
+    capped_records: int = 0
+    pairs_left_out: int = 0
+    largest_block: int = 0
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _keys_sql(table: str) -> str:
+    parts = [
+        f"select unique_id, {index} as kind, {sql} as key from {table}"
+        for index, sql in enumerate(KEY_KINDS.values())
+    ]
+    document = len(KEY_KINDS)
+    parts.append(
+        f"select unique_id, {document} as kind, 'dc:' || unnest(docs) as key "
+        f"from {table} where docs is not null"
+    )
+    return " union all ".join(parts)
+
+
+def candidate_pairs(
+    con: duckdb.DuckDBPyConnection, table: str, *, cap: int, window: int, out: str
+) -> BlockingReport:
+    """Create table ``out`` (match_key, join_key_l, join_key_r) of distinct candidate pairs."""
+    kinds = [*KEY_KINDS, _DOCUMENT_KIND]
+    order = "coalesce(dob, '9999'), first_canon, last_canon, unique_id"
+    con.execute(
+        f"""
+        create or replace temp table __accord_keys as
+        with raw as (select distinct unique_id, kind, key from ({_keys_sql(table)})
+                     where key is not null)
+        select raw.unique_id, raw.kind, raw.key,
+               count(*) over (partition by raw.key) as size,
+               row_number() over (partition by raw.key order by {order}) as pos
+        from raw join {table} as t using (unique_id)
+        """
+    )
+    con.execute(
+        f"""
+        create or replace temp table __accord_pairs_all as
+        select a.kind, a.unique_id as l, b.unique_id as r
+        from __accord_keys a join __accord_keys b
+          on a.key = b.key and a.unique_id < b.unique_id
+        where a.size <= {cap}
+        union all
+        select a.kind, least(a.unique_id, b.unique_id), greatest(a.unique_id, b.unique_id)
+        from __accord_keys a cross join range(1, {window + 1}) as w(step)
+        join __accord_keys b on b.key = a.key and b.pos = a.pos + w.step
+        where a.size > {cap}
+        """
+    )
+    con.execute(
+        f"""
+        create or replace table {out} as
+        select cast(min(kind) as varchar) as match_key, l as join_key_l, r as join_key_r
+        from __accord_pairs_all group by l, r
+        """
+    )
+    report = BlockingReport(cap=cap, window=window)
+    report.pairs = int(_scalar(con, f"select count(*) from {out}"))
+    by_kind = con.execute(
+        "select kind, count(*) from __accord_pairs_all group by kind"
+    ).fetchall()
+    first = con.execute(f"select match_key, count(*) from {out} group by match_key").fetchall()
+    first_by_kind = {int(k): int(n) for k, n in first}
+    blocks = con.execute(
+        "select kind, count(distinct key), max(size) from __accord_keys group by kind"
+    ).fetchall()
+    block_counts = {int(k): (int(n), int(m)) for k, n, m in blocks}
+    for kind, pairs in by_kind:
+        n_blocks, largest = block_counts.get(int(kind), (0, 0))
+        report.by_kind[kinds[int(kind)]] = {
+            "blocks": n_blocks,
+            "largest": largest,
+            "pairs": int(pairs),
+            "new_pairs": first_by_kind.get(int(kind), 0),
+        }
+    capped = con.execute(
+        f"""select count(*), coalesce(sum(size), 0),
+                   coalesce(sum(size * (size - 1) / 2 - (size * {window}
+                                - {window} * ({window} + 1) / 2)), 0),
+                   coalesce(max(size), 0)
+            from (select key, any_value(size) as size from __accord_keys group by key)
+            where size > {cap}"""
+    ).fetchone()
+    assert capped is not None
+    report.capped_blocks, report.capped_records = int(capped[0]), int(capped[1])
+    report.pairs_left_out = int(capped[2])
+    report.largest_block = int(_scalar(con, "select coalesce(max(size), 0) from __accord_keys"))
+    con.execute("drop table if exists __accord_pairs_all")
+    con.execute("drop table if exists __accord_keys")
+    return report
+
+
+def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
+    row = con.execute(sql).fetchone()
+    return row[0] if row else 0
