@@ -63,6 +63,7 @@ NAME = {
             "first_lex_l = first_lex_r and last_lex_l = last_lex_r",
             "same given name and surname",
             tf_adjustment_column="full_lex",
+            disable_tf_exact_match_detection=True,
         ),
         _level(
             "st_key_l = st_key_r or (first_lex_l = last_lex_r and last_lex_l = first_lex_r)",
@@ -102,6 +103,7 @@ BIRTH_DATE = {
             "dob_day_l is not null and dob_l = dob_r",
             "same date of birth",
             tf_adjustment_column="dob",
+            disable_tf_exact_match_detection=True,
         ),
         _level(
             f"dob_year_l = dob_year_r and {_MONTHS_AGREE} and {_DAYS_AGREE}",

@@ -1,0 +1,217 @@
+"""The one module that talks to Splink (5, DuckDB backend).
+
+Accord hands it records with their normalised columns, its comparisons (plain settings data from
+:mod:`accord.linkage.model`) and a table of candidate pairs (:mod:`accord.linkage.blocking`);
+it trains the model (u by random sampling, m by EM over the EM blocking rules, the prior from
+near-certain rules for the size of the data), scores the candidate pairs and returns the scored
+pairs with each comparison's level and match weight: the evidence of every link. The baseline,
+a plain Splink model with Splink's own standard comparisons, is here too.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+__all__ = [
+    "LevelInfo",
+    "ScoredPairs",
+    "TrainingOptions",
+    "baseline_predictions",
+    "score_pairs",
+]
+
+logging.getLogger("splink").setLevel(logging.ERROR)
+
+
+@dataclass(frozen=True)
+class TrainingOptions:
+    """How the model is trained. ``u_pairs``/``em_pairs`` bound the work at any size."""
+
+    u_pairs: float = 2e6
+    em_pairs: float = 2e6
+    seed: int = 42
+    prior_recall: float = 0.8
+    prior: float | None = None
+
+
+@dataclass(frozen=True)
+class LevelInfo:
+    """One level of one comparison, as trained."""
+
+    label: str
+    match_weight: float
+    m: float | None
+    u: float | None
+
+
+@dataclass
+class ScoredPairs:
+    """Pairs at or above the threshold: ``unique_id_l``, ``unique_id_r``, ``match_weight``,
+    ``match_probability``, ``match_key`` and, per comparison ``c``, ``gamma_c`` and ``mw_c``."""
+
+    table: pa.Table
+    prior: float
+    fields: list[str]
+    levels: dict[str, dict[int, LevelInfo]] = field(default_factory=dict)
+    model: dict[str, Any] = field(default_factory=dict)
+
+
+def _settings(
+    comparisons: Sequence[dict[str, Any]], prior: float, retain: bool = True
+) -> dict[str, Any]:
+    return {
+        "link_type": "dedupe_only",
+        "unique_id_column_name": "unique_id",
+        "comparisons": list(comparisons),
+        "blocking_rules_to_generate_predictions": [],
+        "probability_two_random_records_match": prior,
+        "retain_matching_columns": False,
+        "retain_intermediate_calculation_columns": retain,
+        "max_iterations": 20,
+    }
+
+
+def _linker(con: duckdb.DuckDBPyConnection, table: str, settings: dict[str, Any]) -> Any:
+    from splink import DuckDBAPI, Linker
+
+    db_api = DuckDBAPI(connection=con)
+    records = db_api.register(table)
+    return Linker(records, settings, log_level=None)
+
+
+def _train(linker: Any, options: TrainingOptions, em_rules: Sequence[str],
+           prior_rules: Sequence[str]) -> None:  # fmt: skip
+    if options.prior is None:
+        linker.training.estimate_probability_two_random_records_match(
+            list(prior_rules), recall=options.prior_recall
+        )
+    linker.training.estimate_u_using_random_sampling(
+        max_pairs=options.u_pairs, seed=options.seed
+    )
+    for rule in em_rules:
+        linker.training.estimate_parameters_using_expectation_maximisation(
+            rule, estimate_without_term_frequencies=True, max_pairs=options.em_pairs
+        )
+
+
+def _levels(linker: Any) -> dict[str, dict[int, LevelInfo]]:
+    found: dict[str, dict[int, LevelInfo]] = {}
+    for comparison in linker._settings_obj.comparisons:
+        levels: dict[int, LevelInfo] = {}
+        for level in comparison.comparison_levels:
+            weight = 0.0 if level.is_null_level else float(level._log2_bayes_factor)
+            levels[int(level.comparison_vector_value)] = LevelInfo(
+                label=str(level.label_for_charts),
+                match_weight=round(weight, 3),
+                m=None if level.is_null_level else level.m_probability,
+                u=None if level.is_null_level else level.u_probability,
+            )
+        found[str(comparison.output_column_name)] = levels
+    return found
+
+
+def score_pairs(
+    con: duckdb.DuckDBPyConnection,
+    records: str,
+    pairs: str,
+    comparisons: Sequence[dict[str, Any]],
+    *,
+    threshold: float,
+    options: TrainingOptions,
+    em_rules: Sequence[str],
+    prior_rules: Sequence[str],
+) -> ScoredPairs:
+    """Train on ``records`` and score the candidate ``pairs`` (both DuckDB tables of ``con``);
+    keep the pairs whose match probability is at least ``threshold``."""
+    prior = options.prior if options.prior is not None else 1e-4
+    linker = _linker(con, records, _settings(comparisons, prior))
+    _train(linker, options, em_rules, prior_rules)
+    from splink import DuckDBAPI
+
+    registered = linker._db_api.register(pairs) if isinstance(linker._db_api, DuckDBAPI) else None
+    linker.table_management.register_blocked_pairs_for_predict(registered)
+    predicted = linker.inference.predict(
+        threshold_match_probability=threshold, warning_mode="never"
+    )
+    fields = [str(c.output_column_name) for c in linker._settings_obj.comparisons]
+    wanted = ["unique_id_l", "unique_id_r", "match_weight", "match_probability", "match_key"]
+    columns = predicted.columns
+    names = {c.unquote().name for c in columns}
+    for name in fields:
+        wanted.append(f"gamma_{name}")
+        wanted.append(f"mw_{name}")
+        if f"mw_tf_adj_{name}" in names:
+            wanted.append(f"mw_tf_adj_{name}")
+    relation = con.sql(f"select {', '.join(wanted)} from {predicted.physical_name}")
+    table = relation.arrow()
+    if not isinstance(table, pa.Table):
+        table = table.read_all()
+    settings = linker._settings_obj
+    result = ScoredPairs(
+        table=table,
+        prior=float(settings._probability_two_random_records_match),
+        fields=fields,
+        levels=_levels(linker),
+        model=linker.misc.save_model_to_json(),
+    )
+    linker.table_management.delete_tables_created_by_splink_from_db()
+    return result
+
+
+def _baseline_comparisons() -> list[Any]:
+    import splink.comparison_library as cl
+
+    return [
+        cl.NameComparison("first_name"),
+        cl.NameComparison("last_name"),
+        cl.DateOfBirthComparison("birth_date", input_is_string=True),
+        cl.ExactMatch("sex"),
+        cl.ExactMatch("nationality"),
+        cl.ExactMatch("document_number"),
+    ]
+
+
+def baseline_predictions(
+    con: duckdb.DuckDBPyConnection,
+    records: str,
+    *,
+    threshold: float,
+    options: TrainingOptions,
+) -> pa.Table:
+    """A plain Splink model on the raw columns (``first_name``, ``last_name``, ``birth_date``
+    ISO text, ``sex``, ``nationality``, ``document_number``): Splink's standard name and date
+    comparisons, exact-match blocking on either name with the year of birth, trained the same
+    way. Returns ``unique_id_l``, ``unique_id_r``, ``match_probability`` above ``threshold``."""
+    from splink import block_on
+
+    settings = _settings(_baseline_comparisons(), 1e-4, retain=False)
+    settings["blocking_rules_to_generate_predictions"] = [
+        block_on("first_name", "last_name"),
+        block_on("last_name", "substr(birth_date, 1, 4)"),
+        block_on("first_name", "substr(birth_date, 1, 4)"),
+        block_on("birth_date"),
+    ]
+    linker = _linker(con, records, settings)
+    _train(
+        linker,
+        options,
+        ["l.first_name = r.first_name and l.last_name = r.last_name", "l.birth_date = r.birth_date"],
+        ["l.first_name = r.first_name and l.last_name = r.last_name and l.birth_date = r.birth_date"],
+    )
+    predicted = linker.inference.predict(
+        threshold_match_probability=threshold, warning_mode="never"
+    )
+    relation = con.sql(
+        f"select unique_id_l, unique_id_r, match_probability from {predicted.physical_name}"
+    )
+    table = relation.arrow()
+    if not isinstance(table, pa.Table):
+        table = table.read_all()
+    linker.table_management.delete_tables_created_by_splink_from_db()
+    return table
