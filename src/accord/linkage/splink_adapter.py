@@ -71,7 +71,8 @@ def _settings(
         "comparisons": list(comparisons),
         "blocking_rules_to_generate_predictions": [],
         "probability_two_random_records_match": prior,
-        "retain_matching_columns": False,
+        # the matching columns bring each comparison's level (gamma_) into the predictions
+        "retain_matching_columns": retain,
         "retain_intermediate_calculation_columns": retain,
         "max_iterations": 20,
     }
