@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from accord.model.envelope import ENVELOPE_FIELDS
+
 __all__ = [
     "ENVELOPE_COLUMNS",
     "RECORD_COLUMNS",
@@ -18,23 +20,7 @@ __all__ = [
 #: the batch and the timestamps.
 RECORD_COLUMNS = ("id", "schema", "caption", "properties", "envelope_id", "content_hash")
 #: The order of the values in a chunk's envelope tuples (dates as ISO text).
-ENVELOPE_COLUMNS = (
-    "id",
-    "participant",
-    "authority",
-    "dataset",
-    "handling",
-    "handling_note",
-    "source_reliability",
-    "information_accuracy",
-    "subject_category",
-    "nature",
-    "purpose",
-    "legal_basis",
-    "review_date",
-    "delete_by",
-    "alert",
-)
+ENVELOPE_COLUMNS = ("id", *ENVELOPE_FIELDS)
 ID, CONTENT_HASH = 0, RECORD_COLUMNS.index("content_hash")
 
 

@@ -40,28 +40,17 @@ class StoredRecord:
         return make_entity(self.schema, self.id, self.properties)
 
     def to_dict(self) -> dict[str, Any]:
-        env = self.envelope
+        envelope = envelope_columns(self.envelope)
+        envelope.update(
+            review_date=self.envelope.review_date.isoformat(),
+            delete_by=self.envelope.delete_by.isoformat(),
+        )
         return {
             "id": self.id,
             "schema": self.schema,
             "caption": self.caption,
             "properties": self.properties,
-            "envelope": {
-                "participant": env.participant,
-                "authority": env.authority,
-                "dataset": env.dataset,
-                "handling": env.handling_text,
-                "handling_note": env.handling_note,
-                "source_reliability": env.source_reliability.value,
-                "information_accuracy": env.information_accuracy.value,
-                "subject_category": env.subject_category.value,
-                "nature": env.nature.value,
-                "purpose": env.purpose.value,
-                "legal_basis": env.legal_basis,
-                "review_date": env.review_date.isoformat(),
-                "delete_by": env.delete_by.isoformat(),
-                "alert": env.alert,
-            },
+            "envelope": envelope,
         }
 
 
