@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from accord.errors import AccessDenied
+from accord.errors import AccessDenied, NotFound
 from accord.services import Services
 from accord.services.ingest import ingest_path
 from accord.services.supervision import export_audit, retention, who_consulted
@@ -100,3 +100,27 @@ def test_retention_erases_due_records_everywhere(svc: Services) -> None:
 def test_review_dates_are_listed(svc: Services) -> None:
     report = retention(svc, date.today() + timedelta(days=400), "test", dry_run=True)
     assert report.erased == [] and len(report.due_for_review) == 1  # the contact's review
+
+
+def test_subject_access_restriction_and_rectification(svc: Services) -> None:
+    from accord.services.supervision import rectify, restrict, subject_access
+
+    dpo = _user(svc, "rs.dpo")
+    found = subject_access(svc, dpo, "Петар", "SAR-2026-14")
+    assert [r.caption for r in found] == ["Петар Петровић"]
+    with pytest.raises(AccessDenied):
+        subject_access(svc, _user(svc, "rs.analyst"), "Петар", "x")
+    record = found[0]
+    restrict(svc, dpo, record.id, "accuracy contested by the data subject")
+    officer = _user(svc, "rs.officer")  # RS-GP: same participant, another authority
+    assert record.id not in {r.id for r in svc.gate.read(officer, "serious-crime", RecordQuery())}
+    analyst = _user(svc, "rs.analyst")  # RS-MUP: the originating authority still sees it
+    assert record.id in {r.id for r in svc.gate.read(analyst, "serious-crime", RecordQuery())}
+    restrict(svc, dpo, record.id, "resolved", lift=True)
+    assert record.id in {r.id for r in svc.gate.read(officer, "serious-crime", RecordQuery())}
+    after = rectify(svc, dpo, record.id, "birthDate", ["1985-03-21"], "birth certificate seen")
+    assert after["birthDate"] == ["1985-03-21"]
+    al_dpo = _user(svc, "al.dpo")
+    with pytest.raises(NotFound):
+        rectify(svc, al_dpo, record.id, "birthDate", ["1900"], "not theirs")
+    assert svc.store.verify_audit().ok

@@ -13,9 +13,19 @@ from accord.policy import Principal, Role
 from accord.services.context import Services
 from accord.store import AuditEntry
 from accord.store.audit_queries import entries_between, entries_naming
+from accord.store.gate import RecordQuery
+from accord.store.records import StoredRecord
 from accord.store.retention import RetentionReport, run_retention
+from accord.store.subject import rectify_record, set_restricted
 
-__all__ = ["export_audit", "retention", "who_consulted"]
+__all__ = [
+    "export_audit",
+    "rectify",
+    "restrict",
+    "retention",
+    "subject_access",
+    "who_consulted",
+]
 
 
 def _require_dpo(services: Services, user: Principal, what: str, detail: dict[str, Any]) -> None:
@@ -77,3 +87,42 @@ def who_consulted(services: Services, user: Principal, record_id: str) -> list[d
 
 def retention(services: Services, today: date, actor: str, dry_run: bool) -> RetentionReport:
     return run_retention(services.store, today, actor, dry_run)
+
+
+def subject_access(
+    services: Services, user: Principal, name: str, justification: str
+) -> list[StoredRecord]:
+    """Records of the DPO's own participant whose caption holds ``name`` (a subject access
+    request), read for supervision and logged as such."""
+    _require_dpo(services, user, "answer a subject access request", {"name": name[:200]})
+    if len(name.strip()) < 3:
+        raise InputError("Give at least three letters of the name.")
+    query = RecordQuery(text=name.strip(), participant=user.participant, limit=1000)
+    return services.gate.read(user, "supervision", query, justification=justification)
+
+
+def _own_record(services: Services, user: Principal, record_id: str, what: str) -> StoredRecord:
+    _require_dpo(services, user, what, {"record": record_id})
+    return services.gate.get(user, "supervision", record_id, what)
+
+
+def restrict(
+    services: Services, user: Principal, record_id: str, reason: str, lift: bool = False
+) -> None:
+    """Restrict processing of a record of the DPO's own participant (or lift it)."""
+    record = _own_record(services, user, record_id, "restrict processing of a record")
+    set_restricted(services.store, record.id, not lift, user.username, user.authority, reason)
+
+
+def rectify(
+    services: Services,
+    user: Principal,
+    record_id: str,
+    prop: str,
+    values: list[str],
+    justification: str,
+) -> dict[str, list[str]]:
+    """Rectify one property of a record of the DPO's own participant."""
+    record = _own_record(services, user, record_id, "rectify a record")
+    return rectify_record(services.store, record.id, prop, values, user.username,
+                          user.authority, justification)  # fmt: skip
