@@ -123,9 +123,13 @@ def test_fast_and_careful_readers_store_the_same(
     fast = ingest(tmp_path / "fast.csv", dataset="fast").result
     import accord.ingest.pipeline as pipeline
 
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ROWS", 100)
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 64)
+    parallel = ingest(tmp_path / "fast.csv", dataset="parallel").result
     monkeypatch.setattr(pipeline, "read_well_formed_csv", lambda *a, **k: None)
     careful = ingest(tmp_path / "fast.csv", dataset="careful").result
     assert (fast.stored, fast.quarantined) == (careful.stored, careful.quarantined) == (257, 43)
+    assert (parallel.stored, parallel.quarantined) == (257, 43)
     one = {
         (
             r.caption,
@@ -144,6 +148,15 @@ def test_fast_and_careful_readers_store_the_same(
         )
         for r in embedded_records(embedded, "careful")
     }
-    assert one == two
+    three = {
+        (
+            r.caption,
+            json.dumps(r.properties, sort_keys=True),
+            r.envelope.handling_text,
+            r.envelope.alert,
+        )
+        for r in embedded_records(embedded, "parallel")
+    }
+    assert one == two == three
     held = {(q["row"], q["reason"]) for q in embedded.list_quarantine(limit=1000)}
-    assert len(held) == 43  # the same rows, with the same line numbers, from both readers
+    assert len(held) == 43  # the same rows, with the same line numbers, from every reader

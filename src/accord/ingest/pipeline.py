@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import secrets
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from accord.ingest.builder import RowBuilder
 from accord.ingest.fast_csv import read_well_formed_csv
 from accord.ingest.ftm import entity_header, entity_rows, schema_mapping
 from accord.ingest.mapping import Mapping, load_mapping
+from accord.ingest.parallel import PARALLEL_MIN_ROWS, BuilderSpec, parallel_frame_chunks
 from accord.ingest.prefetch import prefetch
 from accord.ingest.readers import (
     FileFormat,
@@ -135,7 +137,11 @@ def ingest_file(
     if fmt == FileFormat.CSV:
         delimiter, encoding = csv_dialect(job.path, mapping.csv.delimiter, mapping.csv.encoding)
         frame = read_well_formed_csv(job.path, delimiter, encoding, header)
-    if frame is not None:
+    if frame is not None and frame.height >= PARALLEL_MIN_ROWS and (os.cpu_count() or 1) > 1:
+        spec = BuilderSpec(job.mapping, participant, authority, meta.dataset, job.id_key,
+                           job.retention, job.today, job.path.name)  # fmt: skip
+        chunks = parallel_frame_chunks(frame, spec, CHUNK_ROWS, on_rows)
+    elif frame is not None:
         chunks = _frame_chunks(frame, builder(mapping), on_rows)
     elif tabular:
         rows = read_rows(job.path, fmt, mapping.csv.delimiter, mapping.csv.encoding)
