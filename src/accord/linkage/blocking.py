@@ -129,8 +129,7 @@ def candidate_pairs(
                    coalesce(max(size), 0)
             from (select key, any_value(size) as size from __accord_keys group by key)
             where size > {cap}"""
-    ).fetchone()
-    assert capped is not None
+    ).fetchall()[0]
     report.capped_blocks, report.capped_records = int(capped[0]), int(capped[1])
     report.pairs_left_out = int(capped[2])
     report.largest_block = int(_scalar(con, "select coalesce(max(size), 0) from __accord_keys"))
@@ -140,5 +139,5 @@ def candidate_pairs(
 
 
 def _scalar(con: duckdb.DuckDBPyConnection, sql: str) -> Any:
-    row = con.execute(sql).fetchone()
-    return row[0] if row else 0
+    rows = con.execute(sql).fetchall()
+    return rows[0][0] if rows else 0

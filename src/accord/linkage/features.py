@@ -29,8 +29,8 @@ FEATURE_COLUMNS = (
     "first_lex", "first_lex1", "first_tok1", "first_canon", "first_known1", "first_gender",
     "first_male_forms", "first_skel", "last_lex", "last_lex1", "last_tok1", "last_canon", "last_known1",
     "last_skel", "last_male_forms", "full_lex", "st_key", "key_fs", "dob", "dob_year",
-    "dob_month", "dob_day", "sex", "nationality", "docs", "doc1", "place", "father_lex1",
-    "father_canon",
+    "dob_month", "dob_day", "sex", "nationality", "docs", "doc1", "doc_shapes", "place",
+    "father_lex1", "father_canon", "all_lex",
 )  # fmt: skip
 
 
@@ -71,22 +71,41 @@ def _male_forms(reading: str, given: bool) -> list[str]:
     return found
 
 
+def _with_known_readings(lexemes: str, readings: str, given: bool) -> tuple[str, str]:
+    """Lexemes and readings, with unknown tokens written with Serbian ``dž`` for a foreign
+    ``j`` (Маџид for Majid, Џубури for Jubouri) read as that known name where one exists."""
+    lex_tokens, reading_tokens = lexemes.split(" "), readings.split(" ")
+    if len(lex_tokens) != len(reading_tokens):
+        return lexemes, readings
+    for index, (lex, reading) in enumerate(zip(lex_tokens, reading_tokens, strict=True)):
+        if ":" in lex or "dz" not in reading:
+            continue
+        alternative = reading.replace("dz", "j")
+        features = name_features(alternative, None) if given else name_features(None, alternative)
+        known = features.first_lexeme if given else features.last_lexeme
+        if ":" in known and " " not in known:
+            lex_tokens[index] = known
+            reading_tokens[index] = features.first_canon if given else features.last_canon
+    return " ".join(lex_tokens), " ".join(reading_tokens)
+
+
 def _first_token(text: str) -> str | None:
     return text.split(" ", 1)[0] if text else None
 
 
 def _given_row(value: str) -> dict[str, object]:
     features = name_features(value, None)
-    tok1 = _first_token(features.first_canon)
-    lex1 = _first_token(features.first_lexeme)
+    lexemes, readings = _with_known_readings(features.first_lexeme, features.first_canon, True)
+    tok1 = _first_token(readings)
+    lex1 = _first_token(lexemes)
     # the skeleton a surname would have: for records whose two names were swapped
     skeletons = name_features(None, value).last_skeleton.split(" ")
     return {
         "first_name": value,
-        "first_lex": features.first_lexeme or None,
+        "first_lex": lexemes or None,
         "first_lex1": lex1,
         "first_tok1": tok1,
-        "first_canon": features.first_canon or None,
+        "first_canon": readings or None,
         "first_known1": bool(lex1 and ":" in lex1),
         "first_gender": features.first_gender,
         "first_male_forms": _male_forms(tok1, True) if tok1 else [],
@@ -96,15 +115,16 @@ def _given_row(value: str) -> dict[str, object]:
 
 def _family_row(value: str) -> dict[str, object]:
     features = name_features(None, value)
-    tok1 = _first_token(features.last_canon)
-    lex1 = _first_token(features.last_lexeme)
+    lexemes, readings = _with_known_readings(features.last_lexeme, features.last_canon, False)
+    tok1 = _first_token(readings)
+    lex1 = _first_token(lexemes)
     skeletons = [s for s in features.last_skeleton.split(" ") if s]
     return {
         "last_name": value,
-        "last_lex": features.last_lexeme or None,
+        "last_lex": lexemes or None,
         "last_lex1": lex1,
         "last_tok1": tok1,
-        "last_canon": features.last_canon or None,
+        "last_canon": readings or None,
         "last_known1": bool(lex1 and ":" in lex1),
         "last_skel": skeletons[0] if skeletons else None,
         "last_male_forms": _male_forms(tok1, False) if tok1 and is_surname_form(tok1) else [],
@@ -141,7 +161,8 @@ def _father_table(values: pl.Series) -> pl.DataFrame:
     rows = []
     for value in values.drop_nulls().unique().to_list():
         features = name_features(value, None)
-        rows.append((value, _first_token(features.first_lexeme), features.first_canon or None))
+        lexemes, readings = _with_known_readings(features.first_lexeme, features.first_canon, True)
+        rows.append((value, _first_token(lexemes), readings or None))
     return pl.DataFrame(
         rows, schema={"father_name": pl.Utf8, "father_lex1": pl.Utf8, "father_canon": pl.Utf8},
         orient="row",
@@ -172,7 +193,14 @@ def prepare(frame: pl.DataFrame) -> tuple[pl.DataFrame, InputReport]:
         sex=sex_code("sex"),
         nationality=nationality_code("nationality"),
         docs=document_numbers("document_number"),
-    ).with_columns(doc1=pl.col("docs").list.first())
+    ).with_columns(
+        doc1=pl.col("docs").list.first(),
+        # the kind of a number by its letters and digits (13 digits: a JMBG; A9999999: a
+        # passport), so that two different numbers of one kind tell two people apart
+        doc_shapes=pl.col("docs").list.eval(
+            pl.element().str.replace_all(r"\d", "9").str.replace_all(r"[^9]", "A")
+        ).list.unique(),
+    )
     base = base.join(_name_table(base["first_name"], True), on="first_name", how="left")
     base = base.join(_name_table(base["last_name"], False), on="last_name", how="left")
     base = base.join(_place_table(base["birth_place"]), on="birth_place", how="left")
@@ -181,6 +209,10 @@ def prepare(frame: pl.DataFrame) -> tuple[pl.DataFrame, InputReport]:
         full_lex=pl.when(pl.col("first_lex").is_not_null() & pl.col("last_lex").is_not_null())
         .then(pl.concat_str("first_lex", "last_lex", separator=" ")),
         st_key=_sorted_readings(),
+        all_lex=pl.concat_list(
+            pl.col("first_lex").fill_null("").str.split(" "),
+            pl.col("last_lex").fill_null("").str.split(" "),
+        ).list.eval(pl.element().filter(pl.element() != "")),
         key_fs=pl.when(pl.col("first_lex1").is_not_null() & pl.col("last_skel").is_not_null())
         .then(pl.concat_str("first_lex1", "last_skel", separator="|")),
     ).sort("unique_id")

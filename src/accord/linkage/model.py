@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from typing import Any
 
-__all__ = ["COMPARISONS", "EM_BLOCKING_RULES", "PRIOR_RULES", "comparison_fields"]
+__all__ = [
+    "COMPARISONS",
+    "CONTRADICTIONS",
+    "EM_BLOCKING_RULES",
+    "PRIOR_RULES",
+    "comparison_fields",
+]
 
 
 def _jw(a: str, b: str, at_least: float) -> str:
@@ -35,19 +41,47 @@ _ELSE = {"sql_condition": "ELSE", "label_for_charts": "different"}
 # "spelled alike", however close their letters.
 _KNOWN_DIFFERENT_FIRST = "(first_known1_l and first_known1_r and first_lex1_l <> first_lex1_r)"
 _KNOWN_DIFFERENT_LAST = "(last_known1_l and last_known1_r and last_lex1_l <> last_lex1_r)"
-_FIRST_CLOSE = f"({_jw('first_canon_l', 'first_canon_r', 0.9)} and not {_KNOWN_DIFFERENT_FIRST})"
-_LAST_CLOSE = f"({_jw('last_canon_l', 'last_canon_r', 0.9)} and not {_KNOWN_DIFFERENT_LAST})"
-_SWAPPED_CLOSE = (
-    f"({_jw('first_canon_l', 'last_canon_r', 0.9)} and {_jw('last_canon_l', 'first_canon_r', 0.9)})"
+_FIRST_SAME = "first_lex1_l = first_lex1_r"
+_LAST_SAME = "(last_lex_l = last_lex_r or last_lex1_l = last_lex1_r)"
+_FIRST_ALIKE = (
+    f"(not {_KNOWN_DIFFERENT_FIRST} and ({_jw('first_tok1_l', 'first_tok1_r', 0.88)}"
+    f" or {_jw('first_canon_l', 'first_canon_r', 0.9)}))"
 )
-# Aleksandar / Aleksandra, Petrovski / Petrovska: two people, never a spelling variant.
-_GENDER_FORMS = (
-    "(list_contains(first_male_forms_l, first_tok1_r)"
-    " or list_contains(first_male_forms_r, first_tok1_l)"
-    " or list_contains(last_male_forms_l, last_tok1_r)"
-    " or list_contains(last_male_forms_r, last_tok1_l)"
-    " or (first_gender_l <> first_gender_r"
-    f" and {_jw('first_tok1_l', 'first_tok1_r', 0.8)}))"
+_LAST_ALIKE = (
+    f"(not {_KNOWN_DIFFERENT_LAST} and ({_jw('last_tok1_l', 'last_tok1_r', 0.88)}"
+    f" or {_jw('last_canon_l', 'last_canon_r', 0.9)}))"
+)
+_SWAPPED = "st_key_l = st_key_r or (first_lex1_l = last_lex1_r and last_lex1_l = first_lex1_r)"
+_SWAPPED_ALIKE = (
+    f"({_jw('first_tok1_l', 'last_tok1_r', 0.88)} and {_jw('last_tok1_l', 'first_tok1_r', 0.88)})"
+)
+#: Aleksandar / Aleksandra, Petrovski / Petrovska: two people, never a spelling variant (unless
+#: the lexicon knows both as one name of one gender: Yasmin / Jasmina).
+GENDER_FORMS = (
+    "((list_contains(first_male_forms_l, first_tok1_r)"
+    " or list_contains(first_male_forms_r, first_tok1_l))"
+    " and first_lex1_l <> first_lex1_r and not coalesce(first_gender_l = first_gender_r, false))"
+    " or ((list_contains(last_male_forms_l, last_tok1_r)"
+    " or list_contains(last_male_forms_r, last_tok1_l)) and last_lex1_l <> last_lex1_r)"
+    " or (first_gender_l <> first_gender_r and first_lex1_l <> first_lex1_r"
+    f" and {_jw('first_tok1_l', 'first_tok1_r', 0.8)})"
+)
+#: Two given names the lexicon knows as different names, neither of which appears anywhere in
+#: the other record's names (so not a swap, nor a father's name written as a given name).
+KNOWN_DIFFERENT_GIVEN = (
+    f"{_KNOWN_DIFFERENT_FIRST} and not list_contains(all_lex_r, first_lex1_l)"
+    " and not list_contains(all_lex_l, first_lex1_r)"
+)
+
+#: Given names far apart in any reading (Nikola / Petar), neither appearing anywhere in the other
+#: record's names, nor the names swapped between the fields.
+CLEARLY_DIFFERENT_GIVEN = (
+    "jaro_winkler_similarity(first_tok1_l, first_tok1_r) < 0.7"
+    " and jaro_winkler_similarity(first_canon_l, first_canon_r) < 0.7"
+    " and not list_contains(all_lex_r, first_lex1_l)"
+    " and not list_contains(all_lex_l, first_lex1_r)"
+    " and coalesce(jaro_winkler_similarity(first_tok1_l, last_tok1_r) < 0.88, true)"
+    " and coalesce(jaro_winkler_similarity(last_tok1_l, first_tok1_r) < 0.88, true)"
 )
 
 NAME = {
@@ -58,35 +92,32 @@ NAME = {
             "(first_lex_l is null and last_lex_l is null)"
             " or (first_lex_r is null and last_lex_r is null)"
         ),
-        _level(_GENDER_FORMS, "male and female forms of one name"),
+        _level(GENDER_FORMS, "male and female forms of one name"),
         _level(
             "first_lex_l = first_lex_r and last_lex_l = last_lex_r",
             "same given name and surname",
             tf_adjustment_column="full_lex",
             disable_tf_exact_match_detection=True,
         ),
+        _level(_SWAPPED, "same names in other fields or order"),
         _level(
-            "st_key_l = st_key_r or (first_lex_l = last_lex_r and last_lex_l = first_lex_r)",
-            "same names in other fields or order",
-        ),
-        _level(
-            "last_lex_l = last_lex_r and first_lex1_l = first_lex1_r",
+            f"{_LAST_SAME} and {_FIRST_SAME}",
             "same surname and first given name; a further given or father's name in one",
         ),
         _level(
-            f"first_lex1_l = first_lex1_r and {_LAST_CLOSE}",
-            "same given name, surname spelled alike",
+            f"({_FIRST_SAME} and {_LAST_ALIKE}) or ({_LAST_SAME} and {_FIRST_ALIKE})",
+            "one name the same, the other spelled alike",
         ),
         _level(
-            f"last_lex_l = last_lex_r and {_FIRST_CLOSE}",
-            "same surname, given name spelled alike",
-        ),
-        _level(
-            f"({_FIRST_CLOSE} and {_LAST_CLOSE}) or {_SWAPPED_CLOSE}",
+            f"({_FIRST_ALIKE} and {_LAST_ALIKE}) or {_SWAPPED_ALIKE}",
             "given name and surname spelled alike",
         ),
-        _level("last_lex_l = last_lex_r", "same surname, different given name"),
-        _level("first_lex1_l = first_lex1_r", "same given name, different surname"),
+        _level(
+            f"{_LAST_SAME} and {KNOWN_DIFFERENT_GIVEN}",
+            "same surname, given names known to be different",
+        ),
+        _level(_LAST_SAME, "same surname, different given name"),
+        _level(_FIRST_SAME, "same given name, different surname"),
         _ELSE,
     ],
 }
@@ -106,8 +137,13 @@ BIRTH_DATE = {
             disable_tf_exact_match_detection=True,
         ),
         _level(
-            f"dob_year_l = dob_year_r and {_MONTHS_AGREE} and {_DAYS_AGREE}",
-            "dates agree as far as both are known",
+            "dob_year_l = dob_year_r and dob_month_l = dob_month_r and"
+            " (dob_day_l is null or dob_day_r is null)",
+            "same year and month; the day unknown in one",
+        ),
+        _level(
+            "dob_year_l = dob_year_r and (dob_month_l is null or dob_month_r is null)",
+            "same year; the date unknown in one",
         ),
         _level(
             "dob_year_l = dob_year_r and dob_day_l = dob_month_r and dob_month_l = dob_day_r",
@@ -127,6 +163,12 @@ BIRTH_DATE = {
     ],
 }
 
+#: Two numbers of one kind (same letters-and-digits shape), none in common, not a typing slip.
+DIFFERENT_DOCUMENTS = (
+    "len(list_intersect(docs_l, docs_r)) = 0 and len(list_intersect(doc_shapes_l, doc_shapes_r)) > 0"
+    " and damerau_levenshtein(doc1_l, doc1_r) > 1"
+)
+
 DOCUMENT = {
     "output_column_name": "document",
     "comparison_description": "document numbers, look-alike characters folded",
@@ -134,7 +176,8 @@ DOCUMENT = {
         _null_level(_null("docs")),
         _level("len(list_intersect(docs_l, docs_r)) > 0", "a document number in common"),
         _level("damerau_levenshtein(doc1_l, doc1_r) <= 1", "document numbers one character apart"),
-        _ELSE,
+        _level(DIFFERENT_DOCUMENTS, "different numbers of one kind of document"),
+        _level("ELSE", "different kinds of document"),
     ],
 }
 
@@ -186,10 +229,23 @@ COMPARISONS: tuple[dict[str, Any], ...] = (
     FATHER,
 )
 
+#: Pairs that are never one person, whatever else agrees: they are not linked, directly or
+#: through other records (cannot-link constraints of the clustering).
+CONTRADICTIONS: dict[str, str] = {
+    "male and female forms of one name": GENDER_FORMS,
+    "different sex": "sex_l <> sex_r",
+    "given names known to be different": KNOWN_DIFFERENT_GIVEN,
+    "clearly different given names": CLEARLY_DIFFERENT_GIVEN,
+    "different numbers of one kind of document": (
+        f"docs_l is not null and docs_r is not null and {DIFFERENT_DOCUMENTS}"
+    ),
+}
+
 #: EM sessions: each estimates the m of every comparison its rule does not use.
 EM_BLOCKING_RULES = (
-    "l.key_fs = r.key_fs",
-    "l.dob = r.dob and l.dob_day is not null",
+    "l.doc1 = r.doc1",
+    "l.key_fs = r.key_fs and l.dob_year = r.dob_year",
+    "l.dob = r.dob and l.dob_day is not null and l.nationality = r.nationality and l.sex = r.sex",
 )
 
 #: Rules that admit almost only true matches, to estimate the prior for the size of the data.

@@ -23,7 +23,8 @@ __all__ = [
 ]
 
 #: Columns :func:`birth_date_parts` adds: the date as ISO text (full or partial), its parts, and
-#: how the input was read (``full``, ``month``, ``year``, ``repaired``, ``unreadable``, ``empty``).
+#: how the input was read (``full``, ``month``, ``year``, ``repaired``, ``unreadable``,
+#: ``empty``).
 BIRTH_DATE_PARTS = ("dob", "dob_year", "dob_month", "dob_day", "dob_status")
 
 _MIN_YEAR, _MAX_YEAR = 1880, 2100

@@ -8,7 +8,6 @@ can hold tables under two keys while one replaces the other.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 
 __all__ = ["Hasher", "key_fingerprint"]

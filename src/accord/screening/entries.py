@@ -16,7 +16,7 @@ from accord.screening.dates import UNKNOWN, BirthDate, parse_birth_date
 from accord.screening.identifiers import IdentifierKind, vins_in
 from accord.store.records import StoredRecord
 
-__all__ = ["RECORD_KINDS", "IndexEntry", "entry_of"]
+__all__ = ["RECORD_KINDS", "IndexEntry", "entry_of", "features_of"]
 
 #: The kind of hit each schema gives (a person matched by a phone number is a "phone" hit).
 RECORD_KINDS = {
@@ -94,16 +94,31 @@ def _identifiers(record: StoredRecord) -> tuple[tuple[IdentifierKind, str], ...]
 
 def entry_of(record: StoredRecord) -> IndexEntry | None:
     """The index entry of a record, or None when it may not or cannot be screened."""
+    if not screenable(record.envelope):
+        return None
+    return features_of(record)
+
+
+def features_of(record: StoredRecord) -> IndexEntry | None:
+    """What the index would keep of a record, whether or not it is flagged (for training and
+    evaluation on generated data; the index itself takes only :func:`entry_of`)."""
     kind = RECORD_KINDS.get(record.schema)
-    if kind is None or not screenable(record.envelope):
+    if kind is None:
         return None
     props = record.properties
     identifiers = _identifiers(record)
     if record.schema != "Person":
         if not identifiers:
             return None
-        return IndexEntry(record.id, record.schema, kind, record.envelope, record.restricted,
-                          record.updated_at, identifiers=identifiers)  # fmt: skip
+        return IndexEntry(
+            record.id,
+            record.schema,
+            kind,
+            record.envelope,
+            record.restricted,
+            record.updated_at,
+            identifiers=identifiers,
+        )
     names = _names(props)
     if not names and not identifiers:
         return None
@@ -111,6 +126,15 @@ def entry_of(record: StoredRecord) -> IndexEntry | None:
     sex = _SEX.get(_first(props, "gender").lower())
     birth: BirthDate = parse_birth_date(_first(props, "birthDate"))
     return IndexEntry(
-        record.id, record.schema, kind, record.envelope, record.restricted, record.updated_at,
-        names=names, birth=birth, nationality=nationality, sex=sex, identifiers=identifiers,
-    )  # fmt: skip
+        record.id,
+        record.schema,
+        kind,
+        record.envelope,
+        record.restricted,
+        record.updated_at,
+        names=names,
+        birth=birth,
+        nationality=nationality,
+        sex=sex,
+        identifiers=identifiers,
+    )

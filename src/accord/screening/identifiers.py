@@ -30,9 +30,9 @@ import phonenumbers
 from accord.errors import InputError
 
 __all__ = [
-    "IdentifierKind",
     "MIN_LENGTH",
     "Folded",
+    "IdentifierKind",
     "fold_identifier",
     "vins_in",
 ]

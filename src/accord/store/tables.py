@@ -270,3 +270,56 @@ message_recipients = Table(
     Column("answer", String(40)),
     Index("ix_message_recipients_inbox", "authority", "received_at"),
 )
+
+# -- screening: hit references, daily usage, step-2 requests (migration 0004) ---------------
+
+__all__ += ["screening_hits", "screening_usage", "step2_requests"]
+
+screening_hits = Table(
+    "screening_hits",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("record_id", String(64), nullable=False, index=True),
+    Column("username", String(64), nullable=False),
+    Column("authority", String(32), nullable=False),
+    Column("participant", String(16), nullable=False),
+    Column("originator_participant", String(16), nullable=False),
+    Column("originator_authority", String(32), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("band", String(16), nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("reasons", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+)
+
+screening_usage = Table(
+    "screening_usage",
+    metadata,
+    Column("username", String(64), primary_key=True),
+    Column("day", String(10), primary_key=True),
+    Column("queries", Integer, nullable=False),
+)
+
+step2_requests = Table(
+    "step2_requests",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("hit_id", String(40), nullable=False, index=True),
+    Column("record_id", String(64), nullable=False),
+    Column("requester", String(64), nullable=False),
+    Column("requester_authority", String(32), nullable=False),
+    Column("requester_participant", String(16), nullable=False),
+    Column("originator_authority", String(32), nullable=False),
+    Column("originator_participant", String(16), nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("justification", Text, nullable=False),
+    Column("urgency", String(16), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("deadline", String(32), nullable=False),
+    Column("decided_at", String(32)),
+    Column("decided_by", String(64)),
+    Column("reason", Text),
+    Column("legal_basis", String(64)),
+    Index("ix_step2_inbox", "originator_authority", "status"),
+)

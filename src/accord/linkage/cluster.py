@@ -1,0 +1,172 @@
+"""Identities from scored pairs: connected components at a threshold, with constraints.
+
+Links at or above the threshold join records; a cannot-link pair (a contradiction, or an
+analyst's split) is never joined, directly or through other records; a must-link group (an
+analyst's confirmation) stays together. Components without a constraint inside are plain
+connected components (igraph, in C). Only components that hold a cannot-link pair are
+re-clustered greedily: strongest link first, a link skipped when it would join a record to one
+it cannot be with. Each identity's links form a spanning tree of its strongest links, and every
+member but the first is given the link that attached it: its evidence.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import igraph as ig
+import polars as pl
+
+__all__ = ["Clustering", "cluster_records"]
+
+_MUST = 1e9
+
+
+@dataclass
+class Clustering:
+    """``cluster`` per record (the smallest ``unique_id`` of its identity) and, for every member
+    but its identity's first, ``parent`` (the record it was attached to) and ``edge`` (the row of
+    the link in the edges frame; -1 for a must-link with no scored link)."""
+
+    cluster: list[int]
+    parent: dict[int, tuple[int, int]]
+    skipped_links: int
+
+
+class _Groups:
+    """Union-find with each group's members and the records it may not join."""
+
+    def __init__(self, nodes: Iterable[int], cannot: dict[int, set[int]]) -> None:
+        self.root = {n: n for n in nodes}
+        self.members = {n: {n} for n in self.root}
+        self.forbidden = {n: set(cannot.get(n, ())) for n in self.root}
+
+    def find(self, node: int) -> int:
+        root = self.root[node]
+        while root != self.root[root]:
+            root = self.root[root]
+        while node != root:
+            self.root[node], node = root, self.root[node]
+        return root
+
+    def join(self, a: int, b: int) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb:
+            return False
+        if len(self.members[ra]) < len(self.members[rb]):
+            ra, rb = rb, ra
+        if self.forbidden[ra] & self.members[rb] or self.forbidden[rb] & self.members[ra]:
+            return False
+        self.root[rb] = ra
+        self.members[ra] |= self.members.pop(rb)
+        self.forbidden[ra] |= self.forbidden.pop(rb)
+        return True
+
+
+def _constrained(
+    nodes: list[int],
+    edges: list[tuple[float, int, int, int]],
+    cannot: dict[int, set[int]],
+) -> tuple[dict[int, int], list[tuple[int, int, int]], int]:
+    """Greedy clustering of one component: ``(root per node, accepted edges, skipped)``."""
+    groups = _Groups(nodes, cannot)
+    accepted: list[tuple[int, int, int]] = []
+    skipped = 0
+    for _weight, a, b, row in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+        if groups.find(a) == groups.find(b):
+            continue
+        if groups.join(a, b):
+            accepted.append((a, b, row))
+        else:
+            skipped += 1
+    return {n: groups.find(n) for n in nodes}, accepted, skipped
+
+
+def _orient(
+    tree_edges: Sequence[tuple[int, int, int]], cluster: list[int]
+) -> dict[int, tuple[int, int]]:
+    """Each member's parent in its identity's tree, rooted at the identity's smallest id."""
+    neighbours: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    for a, b, row in tree_edges:
+        neighbours[a].append((b, row))
+        neighbours[b].append((a, row))
+    parent: dict[int, tuple[int, int]] = {}
+    for root in sorted({cluster[n] for n in neighbours}):
+        queue, seen = deque([root]), {root}
+        while queue:
+            node = queue.popleft()
+            for other, row in sorted(neighbours[node]):
+                if other not in seen:
+                    seen.add(other)
+                    parent[other] = (node, row)
+                    queue.append(other)
+    return parent
+
+
+def cluster_records(
+    count: int,
+    edges: pl.DataFrame,
+    cannot_link: pl.DataFrame | None = None,
+    must_link: Sequence[Sequence[int]] = (),
+) -> Clustering:
+    """Cluster records ``0..count-1``. ``edges``: ``unique_id_l``, ``unique_id_r``,
+    ``match_weight`` (links at or above the threshold); ``cannot_link``: ``unique_id_l``,
+    ``unique_id_r``; ``must_link``: groups of records that stay together."""
+    left = edges["unique_id_l"].to_list()
+    right = edges["unique_id_r"].to_list()
+    weights = edges["match_weight"].to_list()
+    rows = list(range(len(left)))
+    for group in must_link:
+        members = sorted(set(group))
+        for a, b in zip(members, members[1:], strict=False):
+            left.append(a)
+            right.append(b)
+            weights.append(_MUST)
+            rows.append(-1)
+    graph = ig.Graph(n=count, edges=list(zip(left, right, strict=True)))
+    component = graph.connected_components().membership
+    cannot: dict[int, set[int]] = defaultdict(set)
+    conflicted: set[int] = set()
+    if cannot_link is not None and cannot_link.height:
+        components = pl.Series(component, dtype=pl.Int64)
+        inside = cannot_link.filter(
+            components.gather(cannot_link["unique_id_l"])
+            == components.gather(cannot_link["unique_id_r"])
+        )
+        for a, b in zip(inside["unique_id_l"], inside["unique_id_r"], strict=True):
+            cannot[a].add(b)
+            cannot[b].add(a)
+            conflicted.add(component[a])
+    # plain components: a maximum spanning tree of each (negated weights, minimum tree)
+    free = [i for i in range(len(left)) if component[left[i]] not in conflicted]
+    tree_edges: list[tuple[int, int, int]] = []
+    if free:
+        sub = ig.Graph(n=count, edges=[(left[i], right[i]) for i in free])
+        chosen = sub.spanning_tree(weights=[-weights[i] for i in free], return_tree=False)
+        tree_edges = [(left[free[k]], right[free[k]], rows[free[k]]) for k in chosen]
+    cluster = [0] * count
+    for node, comp in enumerate(component):
+        cluster[node] = comp
+    skipped = 0
+    if conflicted:
+        by_component: dict[int, list[tuple[float, int, int, int]]] = defaultdict(list)
+        for i in range(len(left)):
+            if component[left[i]] in conflicted:
+                by_component[component[left[i]]].append((weights[i], left[i], right[i], rows[i]))
+        nodes_of: dict[int, list[int]] = defaultdict(list)
+        for node, comp in enumerate(component):
+            if comp in conflicted:
+                nodes_of[comp].append(node)
+        for comp, comp_edges in by_component.items():
+            roots, accepted, missed = _constrained(nodes_of[comp], comp_edges, cannot)
+            skipped += missed
+            tree_edges.extend(accepted)
+            for node, root in roots.items():
+                cluster[node] = -1 - root  # kept apart from component numbers
+    smallest: dict[int, int] = {}
+    for node, label in enumerate(cluster):
+        if label not in smallest:
+            smallest[label] = node
+    final = [smallest[label] for label in cluster]
+    return Clustering(final, _orient(tree_edges, final), skipped)

@@ -1,0 +1,54 @@
+"""Candidate pairs that are never one person (:data:`accord.linkage.model.CONTRADICTIONS`).
+
+Evaluated in SQL over the candidate pairs, with the same ``_l``/``_r`` column names the
+comparisons use. The clustering takes them as cannot-link constraints, so that twins or a
+brother and sister are not joined through a third record either.
+"""
+
+from __future__ import annotations
+
+import re
+
+import duckdb
+
+from accord.linkage.model import CONTRADICTIONS
+
+__all__ = ["flag_contradictions"]
+
+_COLUMN = re.compile(r"\b([a-z][a-z0-9_]*)_(l|r)\b")
+
+
+def _columns_used() -> list[str]:
+    found: set[str] = set()
+    for sql in CONTRADICTIONS.values():
+        found.update(name for name, _ in _COLUMN.findall(sql))
+    return sorted(found)
+
+
+def flag_contradictions(
+    con: duckdb.DuckDBPyConnection, records: str, pairs: str, out: str
+) -> int:
+    """Create table ``out`` (``unique_id_l``, ``unique_id_r``, ``reason``) of the candidate
+    ``pairs`` (``join_key_l``, ``join_key_r``) that meet a contradiction; return their number."""
+    columns = _columns_used()
+    select = ", ".join(
+        f"{side}.{name} as {name}_{side}" for name in columns for side in ("l", "r")
+    )
+    cases = " ".join(
+        f"when {sql} then '{reason}'" for reason, sql in CONTRADICTIONS.items()
+    )
+    con.execute(
+        f"""
+        create or replace table {out} as
+        select unique_id_l, unique_id_r, reason from (
+            select p.join_key_l as unique_id_l, p.join_key_r as unique_id_r,
+                   case {cases} end as reason
+            from (select p.join_key_l, p.join_key_r, {select}
+                  from {pairs} p
+                  join {records} l on l.unique_id = p.join_key_l
+                  join {records} r on r.unique_id = p.join_key_r) as p
+        ) where reason is not null
+        """
+    )
+    rows = con.execute(f"select count(*) from {out}").fetchall()
+    return int(rows[0][0])

@@ -1,0 +1,284 @@
+"""The screening index: flagged records by keyed identifier hashes and by name keys, and the
+scoring of person candidates with the trained weights, all in-process.
+
+A person query looks up its name keys (:mod:`.keys`), ranks the candidates by the weights of
+their date of birth, nationality and sex, and scores the best :data:`SCORED` of them with the
+name level on top. The number of candidates scored is always the same: when fewer are found,
+random entries make up the number (and are dropped afterwards), so that the work, and the time,
+of a query hardly depends on what the index holds. Identifiers are looked up by their keyed
+hashes under every key in use.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+
+from accord.screening.digests import Hasher
+from accord.screening.entries import IndexEntry
+from accord.screening.identifiers import Folded, IdentifierKind, fold_identifier
+from accord.screening.keys import entry_keys, query_keys
+from accord.screening.levels import dob_level, exact_level, name_level
+from accord.screening.model import MatchModel
+from accord.screening.postings import Postings
+from accord.screening.query import CheckedQuery
+
+__all__ = ["SCORED", "Candidate", "ScreeningIndex"]
+
+#: How many person candidates each query scores (real ones first, random ones to make up).
+SCORED = 24
+#: Keys shared by more entries than this are too common to rank by: they are skipped.
+_COMMON = 50_000
+_DECOY_TRIES = 8
+
+
+@dataclass
+class Candidate:
+    """An entry a query reached, how it compares, and its band (None: below the bands)."""
+
+    entry: int
+    record_id: str
+    levels: dict[str, str | None] = field(default_factory=dict)
+    score: float = 0.0
+    name_score: float = 0.0
+    identifiers: list[tuple[IdentifierKind, bool]] = field(default_factory=list)
+    band: str | None = None
+    decoy: bool = False
+
+
+class _KeyTable:
+    """Identifier digests under one key."""
+
+    def __init__(self, hasher: Hasher) -> None:
+        self.hasher = hasher
+        self.postings = Postings()
+        self.ready = False
+
+
+class ScreeningIndex:
+    """Entries of flagged records; thread-safe for one writer and many readers."""
+
+    def __init__(self, model: MatchModel, hasher: Hasher, seed: int | None = None) -> None:
+        self.model = model
+        self._entries: list[IndexEntry | None] = []
+        self._by_record: dict[str, int] = {}
+        self._names = Postings()
+        self._persons: list[int] = []
+        table = _KeyTable(hasher)
+        table.ready = True
+        self._tables: list[_KeyTable] = [table]
+        self._lock = threading.RLock()
+        self._random = random.Random(seed)
+        self.dead = 0
+
+    # -- contents ---------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._by_record)
+
+    @property
+    def key_fingerprints(self) -> list[str]:
+        return [t.hasher.fingerprint for t in self._tables if t.ready]
+
+    def record_ids(self) -> list[str]:
+        return list(self._by_record)
+
+    def version(self, record_id: str) -> str | None:
+        number = self._by_record.get(record_id)
+        entry = self._entries[number] if number is not None else None
+        return entry.version if entry else None
+
+    def entry(self, number: int) -> IndexEntry | None:
+        return self._entries[number]
+
+    def kinds(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for number in self._by_record.values():
+            entry = self._entries[number]
+            if entry is not None:
+                counts[entry.kind] = counts.get(entry.kind, 0) + 1
+        return counts
+
+    def add(self, entry: IndexEntry) -> None:
+        """Index an entry (replacing the record's earlier entry)."""
+        with self._lock:
+            self.remove(entry.record_id)
+            number = len(self._entries)
+            self._entries.append(replace(entry, identifiers=()))
+            self._by_record[entry.record_id] = number
+            if entry.names:
+                for key in entry_keys(entry.names, entry.birth.year):
+                    self._names.add(hash(key), number)
+                self._persons.append(number)
+            for table in self._tables:
+                self._add_identifiers(table, number, entry.identifiers)
+
+    def _add_identifiers(
+        self, table: _KeyTable, number: int, identifiers: Iterable[tuple[IdentifierKind, str]]
+    ) -> None:
+        country = None
+        for kind, value in identifiers:
+            folded = fold_identifier(kind, value, country=country)
+            if folded is None:
+                continue
+            table.postings.add(table.hasher.digest(f"{kind}:s", folded.strict), number)
+            table.postings.add(
+                table.hasher.digest(f"{kind}:l", folded.loose or folded.strict), number
+            )
+
+    def remove(self, record_id: str) -> bool:
+        with self._lock:
+            number = self._by_record.pop(record_id, None)
+            if number is None:
+                return False
+            self._entries[number] = None
+            self.dead += 1
+            return True
+
+    # -- key rotation -----------------------------------------------------------------------
+
+    def start_rotation(self, hasher: Hasher) -> None:
+        """Begin indexing under a new key; queries keep being answered under the old ones."""
+        with self._lock:
+            if any(t.hasher.fingerprint == hasher.fingerprint for t in self._tables):
+                return
+            self._tables.append(_KeyTable(hasher))
+
+    def rehash(self, entries: Iterable[IndexEntry]) -> None:
+        """Add the identifiers of re-read entries to the tables still being built."""
+        for entry in entries:
+            with self._lock:
+                number = self._by_record.get(entry.record_id)
+                if number is None:
+                    continue
+                for table in self._tables:
+                    if not table.ready:
+                        self._add_identifiers(table, number, entry.identifiers)
+
+    def finish_rotation(self) -> None:
+        """The new key's table is complete: answer under it alone from now on."""
+        with self._lock:
+            fresh = [t for t in self._tables if not t.ready]
+            if not fresh:
+                return
+            for table in fresh:
+                table.ready = True
+            self._tables = fresh
+
+    # -- queries ----------------------------------------------------------------------------
+
+    def search(self, query: CheckedQuery) -> list[Candidate]:
+        """Every candidate scored for the query (decoys included, marked), bands set."""
+        found: dict[int, Candidate] = {}
+        if query.person:
+            for candidate in self._person_candidates(query):
+                found[candidate.entry] = candidate
+        for folded in query.identifiers:
+            self._identifier_candidates(folded, found)
+        for candidate in found.values():
+            self._band(candidate)
+        return list(found.values())
+
+    def _identifier_candidates(self, folded: Folded, found: dict[int, Candidate]) -> None:
+        tables = [t for t in self._tables if t.ready]
+        strict: set[int] = set()
+        loose: set[int] = set()
+        for table in tables:
+            strict.update(
+                table.postings.get(table.hasher.digest(f"{folded.kind}:s", folded.strict))
+            )
+            loose.update(
+                table.postings.get(
+                    table.hasher.digest(f"{folded.kind}:l", folded.loose or folded.strict)
+                )
+            )
+        for number in strict | loose:
+            entry = self._entries[number]
+            if entry is None:
+                continue
+            candidate = found.get(number)
+            if candidate is None:
+                candidate = found[number] = Candidate(number, entry.record_id)
+            candidate.decoy = False
+            candidate.identifiers.append((folded.kind, number not in strict))
+
+    def _lookup_names(self, query: CheckedQuery) -> dict[int, int]:
+        hits: dict[int, int] = {}
+        for key in query_keys(query.name, query.birth.year):
+            code = hash(key)
+            if self._names.size(code) > _COMMON:
+                continue
+            for number in self._names.get(code):
+                hits[number] = hits.get(number, 0) + 1
+        return hits
+
+    def _partial(self, query: CheckedQuery, entry: IndexEntry) -> dict[str, str | None]:
+        return {
+            "dob": dob_level(query.birth, entry.birth),
+            "nationality": exact_level(query.nationality, entry.nationality),
+            "sex": exact_level(query.sex, entry.sex),
+        }
+
+    def _person_candidates(self, query: CheckedQuery) -> list[Candidate]:
+        model = self.model
+        ranked: list[tuple[float, int, dict[str, str | None]]] = []
+        for number, count in self._lookup_names(query).items():
+            entry = self._entries[number]
+            if entry is None:
+                continue
+            levels = self._partial(query, entry)
+            cheap = sum(model.weight(name, level) for name, level in levels.items())
+            ranked.append((cheap + 0.5 * count, number, levels))
+        ranked.sort(key=lambda item: (-item[0], item[1]))
+        chosen = [(number, levels, False) for _, number, levels in ranked[:SCORED]]
+        chosen += self._decoys(query, SCORED - len(chosen), {n for n, _, _ in chosen})
+        out = []
+        for number, levels, decoy in chosen:
+            entry = self._entries[number]
+            if entry is None:
+                continue
+            best, best_score = None, -1.0
+            for name in entry.names:
+                level, score = name_level(query.name, name)
+                if score > best_score:
+                    best, best_score = level, score
+            levels = {"name": best, **levels}
+            candidate = Candidate(number, entry.record_id, levels, decoy=decoy)
+            candidate.name_score = max(best_score, 0.0)
+            candidate.score = sum(model.weight(k, v) for k, v in levels.items())
+            out.append(candidate)
+        return out
+
+    def _decoys(
+        self, query: CheckedQuery, wanted: int, taken: set[int]
+    ) -> list[tuple[int, dict[str, str | None], bool]]:
+        decoys: list[tuple[int, dict[str, str | None], bool]] = []
+        persons = self._persons
+        if not persons:
+            return decoys
+        for _ in range(wanted * _DECOY_TRIES):
+            if len(decoys) >= wanted:
+                break
+            number = persons[self._random.randrange(len(persons))]
+            entry = self._entries[number]
+            if entry is None or number in taken:
+                continue
+            taken.add(number)
+            decoys.append((number, self._partial(query, entry), True))
+        return decoys
+
+    def _band(self, candidate: Candidate) -> None:
+        if candidate.decoy:
+            candidate.band = None
+            return
+        bands = []
+        if candidate.levels:
+            person_band = self.model.band(candidate.score)
+            # a name that is not at least close never makes a hit by itself
+            if candidate.levels.get("name") in ("same", "close") and person_band:
+                bands.append(person_band)
+        for _, loose in candidate.identifiers:
+            bands.append("review" if loose else "high")
+        candidate.band = "high" if "high" in bands else ("review" if bands else None)
