@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 PG_PORT ?= 54329
 export ACCORD_TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:$(PG_PORT)/accord_test
 
-.PHONY: install demo test lint typecheck layers unit postgres-start postgres-stop clean
+.PHONY: install assets browser demo test lint typecheck layers unit postgres-start postgres-stop clean
 
 $(STAMP): requirements.lock pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Accord needs Python 3.11 or newer")'
@@ -17,7 +17,10 @@ $(STAMP): requirements.lock pyproject.toml
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $(STAMP)
 
-install: $(STAMP)
+assets: package.json package-lock.json
+	scripts/web-assets.sh
+
+install: $(STAMP) assets
 
 demo: install
 	$(BIN)/accord demo
@@ -32,13 +35,16 @@ typecheck: install
 layers: install
 	$(BIN)/lint-imports
 
+browser:
+	scripts/chromium.sh
+
 postgres-start:
 	scripts/postgres.sh start $(PG_PORT)
 
 postgres-stop:
 	scripts/postgres.sh stop $(PG_PORT)
 
-unit: install postgres-start
+unit: install postgres-start browser
 	$(BIN)/pytest
 
 test: lint typecheck layers unit
