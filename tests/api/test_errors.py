@@ -69,3 +69,9 @@ def test_control_characters_in_parameters_are_bad_input(api: Api) -> None:
         "/authorities?participant=%01",
     ):
         assert_error(api.get(path, "rs.officer"), 400, "invalid_input")
+
+
+def test_answers_are_not_cached(api: Api) -> None:
+    for response in (api.get("/me", "rs.officer"), api.get("/me"), api.client.get("/nowhere")):
+        assert response.headers["cache-control"] == "no-store"
+        assert response.headers["x-content-type-options"] == "nosniff"

@@ -72,6 +72,6 @@ def test_the_api_conforms_to_its_schema(fuzz_api: Api, mode: GenerationMode) -> 
             continue
         tried.append(operation.label)
     assert len(tried) >= 10, tried
-    assert 401 not in statuses  # the fuzzing got past authentication
     if mode is GenerationMode.POSITIVE:
+        assert 401 not in statuses  # valid requests got past authentication
         assert {200, 201} <= statuses

@@ -72,8 +72,13 @@ def test_admins_do_not_read_cases(desk: Exchange, seeded: Seeded) -> None:
     ],
 )
 def test_a_case_needs_an_agreement_that_covers_parties_and_purpose(
-    desk: Exchange, seeded: Seeded, parties: tuple[str, ...], purpose: str, basis: str, reason: str
+    embedded: tuple[Exchange, Seeded],
+    parties: tuple[str, ...],
+    purpose: str,
+    basis: str,
+    reason: str,
 ) -> None:
+    desk, seeded = embedded
     with pytest.raises(FlowRefused) as refused:
         desk.open_case(seeded.users["rs.officer"], _draft(*parties, purpose=purpose, basis=basis))
     assert reason in refused.value.message
@@ -101,8 +106,9 @@ def test_a_one_way_agreement_is_a_basis_for_a_case_between_its_parties(
     ],
 )
 def test_bad_case_input_is_named(
-    desk: Exchange, seeded: Seeded, draft: CaseDraft, words: str
+    embedded: tuple[Exchange, Seeded], draft: CaseDraft, words: str
 ) -> None:
+    desk, seeded = embedded
     with pytest.raises(InputError) as bad:
         desk.open_case(seeded.users["rs.officer"], draft)
     assert words in str(bad.value)

@@ -39,8 +39,9 @@ def _msg(kind: str = "request", *recipients: str, **fields: object) -> MessageDr
     [("urgent-direct", 8), ("urgent-indirect", 72), ("other", 168), (None, 168)],
 )
 def test_a_request_gets_its_deadline_and_turns_overdue(
-    desk: Exchange, seeded: Seeded, clock: FakeClock, urgency: str | None, hours: int
+    embedded: tuple[Exchange, Seeded], clock: FakeClock, urgency: str | None, hours: int
 ) -> None:
+    desk, seeded = embedded
     case = _case(desk, seeded, "XK-KP")
     sent, created = desk.send(
         seeded.users["rs.officer"], case.id, _msg("request", "XK-KP", urgency=urgency)
@@ -95,8 +96,9 @@ def test_a_refusal_needs_a_reason_and_answers_a_request(desk: Exchange, seeded: 
 
 @pytest.mark.parametrize("kind", ["correction", "retraction", "reply", "acknowledgement"])
 def test_follow_ups_must_refer_to_an_earlier_message(
-    desk: Exchange, seeded: Seeded, kind: str
+    embedded: tuple[Exchange, Seeded], kind: str
 ) -> None:
+    desk, seeded = embedded
     case = _case(desk, seeded, "XK-KP")
     with pytest.raises(InputError, match="must refer to an earlier message"):
         desk.send(seeded.users["rs.officer"], case.id, _msg(kind, "XK-KP"))
@@ -174,7 +176,8 @@ def test_acknowledgement_records_receipt_once(
     assert audit_actions(desk.store, "acknowledgement")[-1]["refs"][1] == ack.id
 
 
-def test_codes_are_required_and_checked(desk: Exchange, seeded: Seeded) -> None:
+def test_codes_are_required_and_checked(embedded: tuple[Exchange, Seeded]) -> None:
+    desk, seeded = embedded
     case = _case(desk, seeded, "XK-KP")
     rs = seeded.users["rs.officer"]
     with pytest.raises(InputError, match="H3 needs its restriction"):

@@ -10,6 +10,7 @@ from fastapi import Depends, FastAPI
 from accord import __version__
 from accord.api import routes_screen
 from accord.api.errors import ShieldMiddleware, install_error_handlers
+from accord.api.headers import SecurityHeadersMiddleware
 from accord.api.inputs import clean_parameters
 from accord.api.limits import DEFAULT_MAX_BODY, BodyLimitMiddleware, RateLimiter
 from accord.api.routes import agreements, audit, cases, records, system
@@ -56,6 +57,7 @@ def create_app(
         openapi_url=f"{PREFIX}/openapi.json",
         docs_url=f"{PREFIX}/docs",
         redoc_url=None,
+        swagger_ui_oauth2_redirect_url=f"{PREFIX}/docs/oauth2-redirect",
         lifespan=lifespan,
     )
     rate = rate_per_minute if rate_per_minute is not None else svc.settings.api_rate_per_minute
@@ -66,4 +68,5 @@ def create_app(
     # Added last is outermost: the shield catches what escapes the body limit and the app.
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
     app.add_middleware(ShieldMiddleware)
+    app.add_middleware(SecurityHeadersMiddleware)
     return app

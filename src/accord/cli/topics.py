@@ -12,3 +12,4 @@ from accord.cli import serve as _serve  # noqa: F401
 from accord.cli import stats as _stats  # noqa: F401
 from accord.cli import backup as _backup  # noqa: F401
 from accord.cli import subject as _subject  # noqa: F401
+from accord.cli import screen as _screen  # noqa: F401

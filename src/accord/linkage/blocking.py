@@ -17,7 +17,7 @@ from typing import Any
 
 import duckdb
 
-__all__ = ["KEY_KINDS", "BlockingReport", "candidate_pairs"]
+__all__ = ["BLOCKING_KINDS", "KEY_KINDS", "BlockingReport", "candidate_pairs"]
 
 #: kind -> SQL of the key (null when the record has none), over the prepared records.
 KEY_KINDS: dict[str, str] = {
@@ -33,6 +33,9 @@ KEY_KINDS: dict[str, str] = {
     ),
 }
 _DOCUMENT_KIND = "document number"
+#: Every kind of key, in the order of their numbers (``match_key`` of a pair: the first kind
+#: that produced it).
+BLOCKING_KINDS = (*KEY_KINDS, _DOCUMENT_KIND)
 
 
 @dataclass
@@ -69,7 +72,7 @@ def candidate_pairs(
     con: duckdb.DuckDBPyConnection, table: str, *, cap: int, window: int, out: str
 ) -> BlockingReport:
     """Create table ``out`` (match_key, join_key_l, join_key_r) of distinct candidate pairs."""
-    kinds = [*KEY_KINDS, _DOCUMENT_KIND]
+    kinds = list(BLOCKING_KINDS)
     order = "coalesce(dob, '9999'), first_canon, last_canon, unique_id"
     con.execute(
         f"""

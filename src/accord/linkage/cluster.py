@@ -109,10 +109,12 @@ def cluster_records(
     edges: pl.DataFrame,
     cannot_link: pl.DataFrame | None = None,
     must_link: Sequence[Sequence[int]] = (),
+    apart: Sequence[Sequence[int]] = (),
 ) -> Clustering:
     """Cluster records ``0..count-1``. ``edges``: ``unique_id_l``, ``unique_id_r``,
     ``match_weight`` (links at or above the threshold); ``cannot_link``: ``unique_id_l``,
-    ``unique_id_r``; ``must_link``: groups of records that stay together."""
+    ``unique_id_r``; ``must_link``: groups of records that stay together; ``apart``: groups
+    that are never joined with one another."""
     left = edges["unique_id_l"].to_list()
     right = edges["unique_id_r"].to_list()
     weights = edges["match_weight"].to_list()
@@ -138,6 +140,17 @@ def cluster_records(
             cannot[a].add(b)
             cannot[b].add(a)
             conflicted.add(component[a])
+    # groups kept apart: their first records may not meet (must-links join each group first)
+    heads: dict[int, list[int]] = defaultdict(list)
+    for group in apart:
+        if group:
+            heads[component[min(group)]].append(min(group))
+    for comp, firsts in heads.items():
+        for i, a in enumerate(firsts):
+            for b in firsts[i + 1 :]:
+                cannot[a].add(b)
+                cannot[b].add(a)
+                conflicted.add(comp)
     # plain components: a maximum spanning tree of each (negated weights, minimum tree)
     free = [i for i in range(len(left)) if component[left[i]] not in conflicted]
     tree_edges: list[tuple[int, int, int]] = []

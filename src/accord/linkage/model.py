@@ -8,6 +8,10 @@ telling down; every level has a label in words, which becomes the evidence of a 
 
 from __future__ import annotations
 
+import copy
+import json
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 __all__ = [
@@ -16,6 +20,7 @@ __all__ = [
     "EM_BLOCKING_RULES",
     "PRIOR_RULES",
     "comparison_fields",
+    "comparisons_with_defaults",
 ]
 
 
@@ -258,3 +263,24 @@ PRIOR_RULES = (
 def comparison_fields() -> list[str]:
     """The output names of Accord's comparisons, in order."""
     return [str(c["output_column_name"]) for c in COMPARISONS]
+
+
+@lru_cache(maxsize=1)
+def _defaults() -> dict[str, dict[str, dict[str, float]]]:
+    text = resources.files("accord.linkage").joinpath("data", "default_parameters.json")
+    return dict(json.loads(text.read_text(encoding="utf-8"))["levels"])
+
+
+def comparisons_with_defaults() -> list[dict[str, Any]]:
+    """:data:`COMPARISONS` with each level's starting m and u (``data/default_parameters.json``):
+    where EM starts, and the model itself for inputs too small to train on."""
+    found = copy.deepcopy(list(COMPARISONS))
+    defaults = _defaults()
+    for comparison in found:
+        levels = defaults.get(str(comparison["output_column_name"]), {})
+        for level in comparison["comparison_levels"]:
+            known = levels.get(str(level.get("label_for_charts")))
+            if known and not level.get("is_null_level"):
+                level["m_probability"] = known["m"]
+                level["u_probability"] = known["u"]
+    return found

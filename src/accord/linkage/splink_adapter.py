@@ -31,13 +31,16 @@ logging.getLogger("splink").setLevel(logging.ERROR)
 
 @dataclass(frozen=True)
 class TrainingOptions:
-    """How the model is trained. ``u_pairs``/``em_pairs`` bound the work at any size."""
+    """How the model is trained. ``u_pairs``/``em_pairs`` bound the work at any size. With
+    ``train`` false the comparisons' own m and u are used as they are; ``prior`` then (or
+    when the rules find no match to estimate it from) is the prior."""
 
+    train: bool = True
     u_pairs: float = 2e6
     em_pairs: float = 2e6
     seed: int = 42
     prior_recall: float = 0.8
-    prior: float | None = None
+    prior: float = 1e-4
 
 
 @dataclass(frozen=True)
@@ -60,6 +63,7 @@ class ScoredPairs:
     fields: list[str]
     levels: dict[str, dict[int, LevelInfo]] = field(default_factory=dict)
     model: dict[str, Any] = field(default_factory=dict)
+    training: list[str] = field(default_factory=list)
 
 
 def _settings(
@@ -86,19 +90,46 @@ def _linker(con: duckdb.DuckDBPyConnection, table: str, settings: dict[str, Any]
     return Linker(records, settings, log_level=None)
 
 
-def _train(linker: Any, options: TrainingOptions, em_rules: Sequence[str],
-           prior_rules: Sequence[str]) -> None:  # fmt: skip
-    if options.prior is None:
-        linker.training.estimate_probability_two_random_records_match(
-            list(prior_rules), recall=options.prior_recall
-        )
-    linker.training.estimate_u_using_random_sampling(
-        max_pairs=options.u_pairs, seed=options.seed
-    )
+def _train(
+    linker: Any, options: TrainingOptions, em_rules: Sequence[str], prior_rules: Sequence[str]
+) -> list[str]:
+    """Train in place; returns what was trained and what could not be (too little data)."""
+    notes: list[str] = []
+    steps: list[tuple[str, Any]] = [
+        (
+            "prior from rules",
+            lambda: linker.training.estimate_probability_two_random_records_match(
+                list(prior_rules), recall=options.prior_recall
+            ),
+        ),
+        (
+            "u by random sampling",
+            lambda: linker.training.estimate_u_using_random_sampling(
+                max_pairs=options.u_pairs, seed=options.seed
+            ),
+        ),
+    ]
     for rule in em_rules:
-        linker.training.estimate_parameters_using_expectation_maximisation(
-            rule, estimate_without_term_frequencies=True, max_pairs=options.em_pairs
+        steps.append(
+            (
+                f"m by EM on {rule}",
+                lambda rule=rule: linker.training.estimate_parameters_using_expectation_maximisation(
+                    rule, estimate_without_term_frequencies=True, max_pairs=options.em_pairs
+                ),
+            )
         )
+    for name, step in steps:
+        try:
+            step()
+            notes.append(name)
+        except Exception as exc:  # noqa: BLE001  (Splink raises plain exceptions on thin data)
+            notes.append(f"{name}: skipped ({type(exc).__name__})")
+    settings = linker._settings_obj
+    prior = float(settings._probability_two_random_records_match)
+    if not 0.0 < prior < 1.0:
+        settings._probability_two_random_records_match = options.prior
+        notes.append("prior: the default, as the rules found no match")
+    return notes
 
 
 def _levels(linker: Any) -> dict[str, dict[int, LevelInfo]]:
@@ -130,13 +161,9 @@ def score_pairs(
 ) -> ScoredPairs:
     """Train on ``records`` and score the candidate ``pairs`` (both DuckDB tables of ``con``);
     keep the pairs whose match probability is at least ``threshold``."""
-    prior = options.prior if options.prior is not None else 1e-4
-    linker = _linker(con, records, _settings(comparisons, prior))
-    _train(linker, options, em_rules, prior_rules)
-    from splink import DuckDBAPI
-
-    registered = linker._db_api.register(pairs) if isinstance(linker._db_api, DuckDBAPI) else None
-    linker.table_management.register_blocked_pairs_for_predict(registered)
+    linker = _linker(con, records, _settings(comparisons, options.prior))
+    notes = _train(linker, options, em_rules, prior_rules) if options.train else ["not trained"]
+    linker.table_management.register_blocked_pairs_for_predict(linker._db_api.register(pairs))
     predicted = linker.inference.predict(
         threshold_match_probability=threshold, warning_mode="never"
     )
@@ -160,6 +187,7 @@ def score_pairs(
         fields=fields,
         levels=_levels(linker),
         model=linker.misc.save_model_to_json(),
+        training=notes,
     )
     linker.table_management.delete_tables_created_by_splink_from_db()
     return result
@@ -191,7 +219,7 @@ def baseline_predictions(
     way. Returns ``unique_id_l``, ``unique_id_r``, ``match_probability`` above ``threshold``."""
     from splink import block_on
 
-    settings = _settings(_baseline_comparisons(), 1e-4, retain=False)
+    settings = _settings(_baseline_comparisons(), options.prior, retain=False)
     settings["blocking_rules_to_generate_predictions"] = [
         block_on("first_name", "last_name"),
         block_on("last_name", "substr(birth_date, 1, 4)"),
@@ -199,12 +227,19 @@ def baseline_predictions(
         block_on("birth_date"),
     ]
     linker = _linker(con, records, settings)
-    _train(
-        linker,
-        options,
-        ["l.first_name = r.first_name and l.last_name = r.last_name", "l.birth_date = r.birth_date"],
-        ["l.first_name = r.first_name and l.last_name = r.last_name and l.birth_date = r.birth_date"],
-    )
+    if options.train:
+        _train(
+            linker,
+            options,
+            [
+                "l.first_name = r.first_name and l.last_name = r.last_name",
+                "l.birth_date = r.birth_date",
+            ],
+            [
+                "l.first_name = r.first_name and l.last_name = r.last_name"
+                " and l.birth_date = r.birth_date"
+            ],
+        )
     predicted = linker.inference.predict(
         threshold_match_probability=threshold, warning_mode="never"
     )

@@ -64,6 +64,8 @@ class IndexEntry:
     nationality: str | None = None
     sex: str | None = None
     identifiers: tuple[tuple[IdentifierKind, str], ...] = ()
+    #: keyed hashes of the person's document numbers, set by the index (for the scorer)
+    document_keys: frozenset[int] = frozenset()
 
 
 def _first(props: dict[str, list[str]], name: str) -> str:

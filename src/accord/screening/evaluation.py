@@ -20,6 +20,7 @@ from typing import Any
 from accord.errors import InputError
 from accord.model.ids import record_id_maker
 from accord.screening.entries import IndexEntry
+from accord.screening.identifiers import IdentifierKind, fold_identifier
 from accord.screening.index import Candidate, ScreeningIndex
 from accord.screening.query import CheckedQuery, ScreenQuery, check_query
 
@@ -55,8 +56,13 @@ def read_truth(folder: Path, id_key: bytes) -> dict[str, str]:
 
 
 def query_of(entry: IndexEntry) -> CheckedQuery:
-    """The query an officer would type for this person record."""
-    return CheckedQuery(entry.names[0], entry.birth, entry.nationality, entry.sex)
+    """The query an officer would type for this person record (with its document numbers)."""
+    documents = tuple(
+        folded
+        for kind, value in entry.identifiers
+        if kind is IdentifierKind.DOCUMENT and (folded := fold_identifier(kind, value))
+    )
+    return CheckedQuery(entry.names[0], entry.birth, entry.nationality, entry.sex, documents)
 
 
 def split_holdout(
@@ -175,30 +181,34 @@ def _count(outcome: Outcome, candidate: Candidate, true: bool) -> None:
 def choose_bands(
     rows: Sequence[tuple[float, bool, str | None, bool]],
     max_false_high: float = 0.01,
-    min_review_precision: float = 0.2,
+    min_review_precision: float = 0.1,
 ) -> dict[str, float]:
     """The lowest ``high`` threshold at which no more than ``max_false_high`` of the hits above
-    it are false (with a margin of half that rate), and the lowest ``review`` threshold below
-    which the band's precision would fall under ``min_review_precision``."""
+    it are false (with a margin: half that rate), and the ``review`` threshold: the lowest
+    score, going down from ``high`` kind of hit by kind of hit (scores are sums of level
+    weights, so each score is one combination of levels), before the first whose own
+    precision is under ``min_review_precision``."""
     scored = sorted(
         ((score, true) for score, true, name, _ in rows if name in ("same", "close")),
         key=lambda item: -item[0],
     )
     high = scored[0][0] + 1 if scored else 10.0
     false = 0
-    for total, (score, true) in enumerate(scored, start=1):
+    for position, (score, true) in enumerate(scored, start=1):
         false += not true
-        if total >= 20 and false / total <= max_false_high / 2:
-            high = score
+        boundary = position == len(scored) or scored[position][0] < score
+        if boundary and position >= 20 and false / position <= max_false_high / 2:
+            high = score  # scores tie often: a threshold sits between two distinct scores
     review = high
-    false = total = 0
+    groups: dict[float, list[bool]] = {}
     for score, true in scored:
-        if score >= high:
-            continue
-        total += 1
-        false += not true
-        if (total - false) / total >= min_review_precision:
-            review = score
+        if score < high:
+            groups.setdefault(score, []).append(true)
+    for score in sorted(groups, reverse=True):
+        members = groups[score]
+        if sum(members) / len(members) < min_review_precision:
+            break  # below this, most hits of a kind are false: not worth an officer's look
+        review = score
     return {"high": round(high, 3), "review": round(min(review, high), 3)}
 
 

@@ -11,7 +11,9 @@ hashes under every key in use.
 
 from __future__ import annotations
 
+import hashlib
 import random
+import secrets
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -20,7 +22,7 @@ from accord.screening.digests import Hasher
 from accord.screening.entries import IndexEntry
 from accord.screening.identifiers import Folded, IdentifierKind, fold_identifier
 from accord.screening.keys import entry_keys, query_keys
-from accord.screening.levels import dob_level, exact_level, name_level
+from accord.screening.levels import dob_level, document_level, exact_level, name_level
 from accord.screening.model import MatchModel
 from accord.screening.postings import Postings
 from accord.screening.query import CheckedQuery
@@ -71,7 +73,21 @@ class ScreeningIndex:
         self._tables: list[_KeyTable] = [table]
         self._lock = threading.RLock()
         self._random = random.Random(seed)
+        # document numbers compared by the scorer are kept as hashes under a key of this index
+        self._document_key = secrets.token_bytes(32)
         self.dead = 0
+
+    def document_keys(self, numbers: Iterable[str]) -> frozenset[int]:
+        """Keyed hashes of document numbers (strictly folded) for the document comparison."""
+        found = set()
+        for number in numbers:
+            folded = fold_identifier(IdentifierKind.DOCUMENT, number)
+            if folded is not None:
+                digest = hashlib.blake2b(
+                    folded.strict.encode(), key=self._document_key, digest_size=8
+                ).digest()
+                found.add(int.from_bytes(digest, "big"))
+        return frozenset(found)
 
     # -- contents ---------------------------------------------------------------------------
 
@@ -106,7 +122,10 @@ class ScreeningIndex:
         with self._lock:
             self.remove(entry.record_id)
             number = len(self._entries)
-            self._entries.append(replace(entry, identifiers=()))
+            documents = self.document_keys(
+                value for kind, value in entry.identifiers if kind is IdentifierKind.DOCUMENT
+            )
+            self._entries.append(replace(entry, identifiers=(), document_keys=documents))
             self._by_record[entry.record_id] = number
             if entry.names:
                 for key in entry_keys(entry.names, entry.birth.year):
@@ -214,26 +233,33 @@ class ScreeningIndex:
                 hits[number] = hits.get(number, 0) + 1
         return hits
 
-    def _partial(self, query: CheckedQuery, entry: IndexEntry) -> dict[str, str | None]:
+    def _partial(
+        self, query: CheckedQuery, entry: IndexEntry, documents: frozenset[int]
+    ) -> dict[str, str | None]:
         return {
             "dob": dob_level(query.birth, entry.birth),
+            "document": document_level(documents, entry.document_keys),
             "nationality": exact_level(query.nationality, entry.nationality),
             "sex": exact_level(query.sex, entry.sex),
         }
 
     def _person_candidates(self, query: CheckedQuery) -> list[Candidate]:
         model = self.model
+        documents = self.document_keys(
+            f.strict for f in query.identifiers if f.kind is IdentifierKind.DOCUMENT
+        )
         ranked: list[tuple[float, int, dict[str, str | None]]] = []
         for number, count in self._lookup_names(query).items():
             entry = self._entries[number]
             if entry is None:
                 continue
-            levels = self._partial(query, entry)
+            levels = self._partial(query, entry, documents)
             cheap = sum(model.weight(name, level) for name, level in levels.items())
             ranked.append((cheap + 0.5 * count, number, levels))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         chosen = [(number, levels, False) for _, number, levels in ranked[:SCORED]]
-        chosen += self._decoys(query, SCORED - len(chosen), {n for n, _, _ in chosen})
+        taken = {n for n, _, _ in chosen}
+        chosen += self._decoys(query, documents, SCORED - len(chosen), taken)
         out = []
         for number, levels, decoy in chosen:
             entry = self._entries[number]
@@ -252,7 +278,7 @@ class ScreeningIndex:
         return out
 
     def _decoys(
-        self, query: CheckedQuery, wanted: int, taken: set[int]
+        self, query: CheckedQuery, documents: frozenset[int], wanted: int, taken: set[int]
     ) -> list[tuple[int, dict[str, str | None], bool]]:
         decoys: list[tuple[int, dict[str, str | None], bool]] = []
         persons = self._persons
@@ -266,7 +292,7 @@ class ScreeningIndex:
             if entry is None or number in taken:
                 continue
             taken.add(number)
-            decoys.append((number, self._partial(query, entry), True))
+            decoys.append((number, self._partial(query, entry, documents), True))
         return decoys
 
     def _band(self, candidate: Candidate) -> None:

@@ -15,6 +15,7 @@ __all__ = [
     "NAME_BANDS",
     "NAME_LEVELS",
     "dob_level",
+    "document_level",
     "exact_level",
     "name_band",
     "name_level",
@@ -69,3 +70,12 @@ def exact_level(a: str | None, b: str | None) -> str | None:
     if not a or not b:
         return None
     return "exact" if a == b else "else"
+
+
+def document_level(a: frozenset[int], b: frozenset[int]) -> str | None:
+    """exact: a document number in common (keyed hashes); else: both have numbers, none in
+    common (a person may hold several documents, so this counts little against); null when
+    either has none."""
+    if not a or not b:
+        return None
+    return "exact" if a & b else "else"

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from array import array
 from collections.abc import Iterable
+from typing import TypeAlias
 
 __all__ = ["Postings"]
 
-Posting = int | array
+Posting: TypeAlias = "int | array[int]"
 
 
 class Postings:

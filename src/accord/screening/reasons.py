@@ -42,6 +42,11 @@ def person_reasons(levels: dict[str, str | None], across_scripts: bool) -> list[
     nationality = levels.get("nationality")
     if nationality is not None:
         reasons.append("nationality matches" if nationality == "exact" else "nationality differs")
+    document = levels.get("document")
+    if document is not None:
+        reasons.append(
+            "document number matches" if document == "exact" else "document numbers differ"
+        )
     sex = levels.get("sex")
     if sex is not None:
         reasons.append("sex matches" if sex == "exact" else "sex differs")

@@ -323,3 +323,66 @@ step2_requests = Table(
     Column("legal_basis", String(64)),
     Index("ix_step2_inbox", "originator_authority", "status"),
 )
+
+# -- identities: linkage clusters, their members with link evidence, judgements (migration 0003)
+
+from sqlalchemy import Float  # noqa: E402  (kept with the tables that use it)
+
+__all__ += ["identities", "identity_judgements", "identity_members", "identity_runs"]
+
+identities = Table(
+    "identities",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("status", String(16), nullable=False, default="linked"),
+    Column("created_at", String(32), nullable=False),
+    Column("updated_at", String(32), nullable=False),
+    Column("run_id", String(40)),
+    Column("reviewed_at", String(32)),
+    Column("reviewed_by", String(64)),
+)
+
+identity_members = Table(
+    "identity_members",
+    metadata,
+    Column("record_id", String(64), primary_key=True),
+    Column("identity_id", String(40), nullable=False, index=True),
+    Column("participant", String(16), nullable=False),
+    Column("linked_to", String(64)),
+    Column("match_weight", Float),
+    Column("match_probability", Float),
+    Column("evidence", Text),
+    Column("source", String(16), nullable=False, default="linkage"),
+    Column("run_id", String(40)),
+    Column("added_at", String(32), nullable=False),
+)
+
+identity_judgements = Table(
+    "identity_judgements",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("act", String(40), nullable=False, index=True),
+    Column("kind", String(16), nullable=False),
+    Column("identity_id", String(40), nullable=False),
+    Column("record_id", String(64), nullable=False, index=True),
+    Column("other_record_id", String(64)),
+    Column("actor", String(64), nullable=False),
+    Column("authority", String(32), nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("reason", Text, nullable=False, default=""),
+    Column("at", String(32), nullable=False),
+)
+
+identity_runs = Table(
+    "identity_runs",
+    metadata,
+    Column("id", String(40), primary_key=True),
+    Column("actor", String(64), nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("started_at", String(32), nullable=False),
+    Column("finished_at", String(32), nullable=False),
+    Column("records", Integer, nullable=False),
+    Column("identities", Integer, nullable=False),
+    Column("changed", Integer, nullable=False),
+    Column("parameters", Text, nullable=False),
+)

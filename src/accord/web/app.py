@@ -26,9 +26,11 @@ from accord.web.second_factor import CodeChecker
 from accord.web.sessions import SessionCodec
 from accord.web.state import WebState
 
-__all__ = ["create_web_app"]
+__all__ = ["ROUTERS", "create_web_app"]
 
 log = logging.getLogger("accord.web")
+#: The page modules, each with its ``router``.
+ROUTERS = (login, home, records, cases, dashboard, audit)
 STATIC = Path(__file__).parent / "static"
 
 _TITLES = {
@@ -64,7 +66,7 @@ def create_web_app(
         secure_cookies=secure_cookies,
     )
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
-    for module in (login, home, records, cases, dashboard, audit):
+    for module in ROUTERS:
         app.include_router(module.router)
     _install_error_pages(app)
     app.add_middleware(SecurityHeaders)

@@ -25,17 +25,17 @@ __all__ = [
     "LoginRequired",
     "Viewer",
     "ViewerDep",
+    "checked_form",
     "current_session",
     "forbid",
     "log_refusal",
-    "remember",
-    "require_roles",
-    "viewer",
-    "checked_form",
     "options",
     "pre_binding",
+    "remember",
+    "require_roles",
     "text",
     "texts",
+    "viewer",
 ]
 
 _MAX_FORM_FIELDS = 200
@@ -99,9 +99,7 @@ def viewer(request: Request) -> Viewer:
             clear_cookie(request, SESSION_COOKIE)
         raise LoginRequired(N_("Please log in."), ended=had_cookie)
     row = state.services.accounts.row(session.username)
-    fingerprint = (
-        state.codec.credentials(row["password_hash"], row["totp_secret"]) if row else ""
-    )
+    fingerprint = state.codec.credentials(row["password_hash"], row["totp_secret"]) if row else ""
     user = state.services.accounts.get(session.username) if row else None
     if user is None or user.disabled or fingerprint != session.credentials:
         clear_cookie(request, SESSION_COOKIE)

@@ -17,7 +17,7 @@ from typing import Any
 from jinja2 import Environment
 from jinja2.ext import extract_from_ast
 
-__all__ = ["DEFAULT_LANGUAGE", "Catalogue", "N_", "catalogue", "template_messages", "code_messages"]
+__all__ = ["DEFAULT_LANGUAGE", "N_", "Catalogue", "catalogue", "code_messages", "template_messages"]
 
 DEFAULT_LANGUAGE = "en"
 
@@ -68,7 +68,7 @@ _CALL = re.compile(r"""\b(?:_|N_)\(\s*("(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*')""")
 
 
 def code_messages() -> Iterator[tuple[str, str]]:
-    """(module, message id) for every ``_("...")`` and ``N_("...")`` in the web package."""
+    """(module, message id) for every call of the two markers with a literal, in the package."""
     package = resources.files("accord.web")
     for folder in (package, package.joinpath("routes")):
         for entry in folder.iterdir():

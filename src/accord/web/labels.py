@@ -28,13 +28,17 @@ __all__ = [
 
 HANDLING: dict[str, str] = {
     HandlingCode.H0: N_("Use only for preventing and combating crime."),
-    HandlingCode.H1: N_("Not to be used in judicial proceedings without the provider's permission."),
+    HandlingCode.H1: N_(
+        "Not to be used in judicial proceedings without the provider's permission."
+    ),
     HandlingCode.H2: N_("Not to be disseminated further without the provider's permission."),
     HandlingCode.H3: N_("Other restrictions, stated by the provider:"),
 }
 
 RELIABILITY: dict[str, str] = {
-    SourceReliability.A: N_("No doubt about the source's authenticity, trustworthiness or competence."),
+    SourceReliability.A: N_(
+        "No doubt about the source's authenticity, trustworthiness or competence."
+    ),
     SourceReliability.B: N_("The source has in most instances proved reliable."),
     SourceReliability.C: N_("The source has in most instances proved unreliable."),
     SourceReliability.X: N_("The reliability of the source cannot be assessed."),
@@ -42,8 +46,12 @@ RELIABILITY: dict[str, str] = {
 
 ACCURACY: dict[str, str] = {
     InformationAccuracy.KNOWN_TRUE: N_("Known to be true without reservation."),
-    InformationAccuracy.KNOWN_PERSONALLY: N_("Known personally to the source but not to the official passing it on."),
-    InformationAccuracy.NOT_KNOWN_PERSONALLY: N_("Not known personally to the source but corroborated by information already recorded."),
+    InformationAccuracy.KNOWN_PERSONALLY: N_(
+        "Known personally to the source but not to the official passing it on."
+    ),
+    InformationAccuracy.NOT_KNOWN_PERSONALLY: N_(
+        "Not known personally to the source but corroborated by information already recorded."
+    ),
     InformationAccuracy.CANNOT_BE_ASSESSED: N_("Cannot be assessed."),
 }
 

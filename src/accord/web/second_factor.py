@@ -17,7 +17,7 @@ from accord.store.audit import AuditEntry
 from accord.store.tables import users
 from accord.web.totp import matching_step
 
-__all__ = ["CodeChecker", "MAX_CODE_FAILURES", "enrol", "stored_secret"]
+__all__ = ["MAX_CODE_FAILURES", "CodeChecker", "enrol", "stored_secret"]
 
 MAX_CODE_FAILURES = 5
 

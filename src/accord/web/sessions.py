@@ -39,7 +39,7 @@ _MAX_TOKEN = 3000
 class Stage:
     """How far a log-in has come."""
 
-    PASSWORD = "password"  # password checked; the code of the second factor is awaited
+    PASSWORD = "password"  # noqa: S105 (password checked; the second factor's code is awaited)
     ENROL = "enrol"  # password checked; the user has no second factor yet and sets one up
     FULL = "full"  # both factors checked
 
@@ -124,8 +124,7 @@ class SessionCodec:
             return False
         if session.full:
             return (
-                now - session.seen <= self.idle_seconds
-                and now - session.issued <= ABSOLUTE_SECONDS
+                now - session.seen <= self.idle_seconds and now - session.issued <= ABSOLUTE_SECONDS
             )
         return now - session.issued <= PENDING_SECONDS
 
@@ -142,8 +141,10 @@ class SessionCodec:
         return _b64(hmac.new(self._csrf_key, binding.encode("utf-8"), hashlib.sha256).digest())
 
     def csrf_ok(self, binding: str, token: str | None) -> bool:
-        return bool(binding) and bool(token) and hmac.compare_digest(
-            self.csrf_token(binding), token or ""
+        return (
+            bool(binding)
+            and bool(token)
+            and hmac.compare_digest(self.csrf_token(binding), token or "")
         )
 
     def tag(self, *parts: str) -> str:

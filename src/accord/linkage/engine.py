@@ -1,0 +1,245 @@
+"""Batch linkage of a link input into identities, with the evidence of every link.
+
+Steps: normalised columns once per record (:mod:`~accord.linkage.features`), candidate pairs
+with capped blocks (:mod:`~accord.linkage.blocking`), contradictions
+(:mod:`~accord.linkage.contradictions`), the Splink model trained and scored
+(:mod:`~accord.linkage.splink_adapter`), then identities at the threshold with the constraints
+(:mod:`~accord.linkage.cluster`). Every input record is in the result exactly once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import duckdb
+import polars as pl
+
+from accord.linkage.blocking import BLOCKING_KINDS, candidate_pairs
+from accord.linkage.cluster import cluster_records
+from accord.linkage.contradictions import flag_contradictions
+from accord.linkage.features import prepare
+from accord.linkage.inputs import check_input
+from accord.linkage.model import EM_BLOCKING_RULES, PRIOR_RULES, comparisons_with_defaults
+from accord.linkage.splink_adapter import ScoredPairs, TrainingOptions, score_pairs
+
+__all__ = ["Constraints", "LinkOptions", "LinkResult", "link_records"]
+
+_CONFIRMED = '[{"field":"judgement","level":"kept together by an analyst\'s confirmation"}]'
+#: Below this many records the model is not trained: the shipped parameters are used.
+MIN_TRAINING_RECORDS = 2000
+
+
+@dataclass(frozen=True)
+class LinkOptions:
+    """``threshold``: the match probability at which two records are linked; ``block_cap`` and
+    ``window``: see :mod:`accord.linkage.blocking`; ``memory_limit``: DuckDB's, e.g. ``"4GB"``."""
+
+    threshold: float = 0.98
+    block_cap: int = 50
+    window: int = 10
+    u_pairs: float = 2e6
+    em_pairs: float = 2e6
+    seed: int = 42
+    threads: int | None = None
+    memory_limit: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """Judgements of analysts: record pairs never to be joined, groups to keep together, and
+    groups never to be joined with one another."""
+
+    cannot_link: Sequence[tuple[str, str]] = ()
+    must_link: Sequence[Sequence[str]] = ()
+    apart: Sequence[Sequence[str]] = ()
+
+
+@dataclass
+class LinkResult:
+    """``members``: one row per input record: ``record_id``, ``participant``, ``anchor`` (the
+    record id of its identity's first record), ``linked_to``, ``match_weight``,
+    ``match_probability``, ``evidence`` (JSON: the comparisons of the link that attached it)."""
+
+    members: pl.DataFrame
+    report: dict[str, Any] = field(default_factory=dict)
+
+
+def _connect(options: LinkOptions) -> duckdb.DuckDBPyConnection:
+    con = duckdb.connect(":memory:")
+    if options.threads:
+        con.execute(f"set threads = {int(options.threads)}")
+    if options.memory_limit:
+        con.execute("set memory_limit = ?", [options.memory_limit])
+    con.execute("set preserve_insertion_order = false")
+    return con
+
+
+def _evidence(scored: ScoredPairs) -> pl.DataFrame:
+    """Per link: the comparisons that were known on both sides, their level and weight."""
+    table = pl.from_arrow(scored.table)
+    assert isinstance(table, pl.DataFrame)
+    parts = []
+    for name in scored.fields:
+        labels = {code: level.label for code, level in scored.levels[name].items()}
+        weight = pl.col(f"mw_{name}")
+        if f"mw_tf_adj_{name}" in table.columns:
+            weight = weight + pl.col(f"mw_tf_adj_{name}")
+        gamma = pl.col(f"gamma_{name}")
+        parts.append(
+            pl.when(gamma >= 0).then(
+                pl.struct(
+                    pl.lit(name).alias("field"),
+                    gamma.replace_strict(labels, default="?", return_dtype=pl.Utf8).alias("level"),
+                    weight.round(2).alias("weight"),
+                )
+            )
+        )
+    evidence = pl.concat_list(parts).list.drop_nulls()
+    encoded = pl.struct(evidence.alias("e")).struct.json_encode().str.slice(5)
+    return table.select(
+        "unique_id_l",
+        "unique_id_r",
+        pl.col("match_weight").round(3),
+        pl.col("match_probability").round(6),
+        pl.col("match_key")
+        .cast(pl.Int64, strict=False)
+        .replace_strict(dict(enumerate(BLOCKING_KINDS)), default=None, return_dtype=pl.Utf8)
+        .alias("blocked_on"),
+        encoded.str.slice(0, encoded.str.len_chars() - 1).alias("evidence"),
+    )
+
+
+def _ids(prepared: pl.DataFrame, pairs: Sequence[Sequence[str]]) -> list[list[int]]:
+    lookup = dict(zip(prepared["record_id"], prepared["unique_id"], strict=True))
+    return [[lookup[r] for r in group if r in lookup] for group in pairs]
+
+
+def link_records(
+    frame: pl.DataFrame, options: LinkOptions | None = None, constraints: Constraints | None = None
+) -> LinkResult:
+    """Link the records of a link input (:mod:`accord.linkage.inputs`) into identities."""
+    options = options or LinkOptions()
+    constraints = constraints or Constraints()
+    check_input(frame)
+    timings: dict[str, float] = {}
+    started = time.perf_counter()
+    prepared, input_report = prepare(frame)
+    timings["features"] = time.perf_counter() - started
+    report: dict[str, Any] = {
+        "records": prepared.height,
+        "input": input_report.to_dict(),
+        "options": options.to_dict(),
+    }
+    count = prepared.height
+    con = _connect(options)
+    try:
+        con.register("__accord_prepared", prepared.to_arrow())
+        con.execute("create table accord_records as select * from __accord_prepared")
+        con.unregister("__accord_prepared")
+        step = time.perf_counter()
+        blocking = candidate_pairs(
+            con, "accord_records", cap=options.block_cap, window=options.window,
+            out="accord_pairs",
+        )  # fmt: skip
+        report["blocking"] = blocking.to_dict()
+        flag_contradictions(con, "accord_records", "accord_pairs", "accord_contradictions")
+        contradictions = con.sql("select * from accord_contradictions").pl()
+        timings["blocking"] = time.perf_counter() - step
+        step = time.perf_counter()
+        links = pl.DataFrame(
+            schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64, "match_weight": pl.Float64,
+                    "match_probability": pl.Float64, "blocked_on": pl.Utf8, "evidence": pl.Utf8}
+        )  # fmt: skip
+        if blocking.pairs:
+            training = TrainingOptions(
+                train=count >= MIN_TRAINING_RECORDS,
+                u_pairs=options.u_pairs,
+                em_pairs=options.em_pairs,
+                seed=options.seed,
+                prior=min(0.5, 1.0 / max(count, 2)),
+            )
+            scored = score_pairs(
+                con, "accord_records", "accord_pairs", comparisons_with_defaults(),
+                threshold=options.threshold, options=training, em_rules=EM_BLOCKING_RULES,
+                prior_rules=PRIOR_RULES,
+            )  # fmt: skip
+            links = _evidence(scored)
+            report["model"] = {
+                "prior": scored.prior,
+                "training": scored.training,
+                "levels": {
+                    name: {level.label: level.match_weight for level in levels.values()}
+                    for name, levels in scored.levels.items()
+                },
+            }
+        timings["scoring"] = time.perf_counter() - step
+    finally:
+        con.close()
+    step = time.perf_counter()
+    cannot = pl.DataFrame(
+        [tuple(pair) for pair in _ids(prepared, constraints.cannot_link) if len(pair) == 2],
+        schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64},
+        orient="row",
+    )
+    cannot = pl.concat([contradictions.select("unique_id_l", "unique_id_r"), cannot])
+    clustering = cluster_records(
+        count,
+        links,
+        cannot,
+        _ids(prepared, constraints.must_link),
+        _ids(prepared, constraints.apart),
+    )
+    members = _members(prepared, links, clustering.cluster, clustering.parent)
+    timings["clustering"] = time.perf_counter() - step
+    sizes = members.group_by("anchor").len()
+    report.update(
+        contradictions=contradictions.group_by("reason").len().to_dicts(),
+        links=links.height,
+        links_refused=clustering.skipped_links,
+        identities=sizes.height,
+        identities_with_several_records=int((sizes["len"] > 1).sum()),
+        largest_identity=int(sizes["len"].max() or 0),
+        seconds={k: round(v, 2) for k, v in timings.items()},
+    )
+    return LinkResult(members, report)
+
+
+def _members(
+    prepared: pl.DataFrame,
+    links: pl.DataFrame,
+    cluster: list[int],
+    parent: dict[int, tuple[int, int]],
+) -> pl.DataFrame:
+    tree = pl.DataFrame(
+        [(child, up, row) for child, (up, row) in parent.items()],
+        schema={"unique_id": pl.Int64, "parent": pl.Int64, "row": pl.Int64},
+        orient="row",
+    )
+    indexed = links.with_row_index("row").with_columns(pl.col("row").cast(pl.Int64))
+    tree = tree.join(indexed, on="row", how="left")
+    ids = prepared.select("unique_id", "record_id", "participant")
+    base = ids.with_columns(anchor_id=pl.Series(cluster, dtype=pl.Int64))
+    base = base.join(
+        ids.select(pl.col("unique_id").alias("anchor_id"), pl.col("record_id").alias("anchor")),
+        on="anchor_id",
+    )
+    base = base.join(tree, on="unique_id", how="left").join(
+        ids.select(pl.col("unique_id").alias("parent"), pl.col("record_id").alias("linked_to")),
+        on="parent",
+        how="left",
+    )
+    confirmed = pl.col("parent").is_not_null() & (pl.col("row") < 0)
+    base = base.with_columns(
+        evidence=pl.when(confirmed).then(pl.lit(_CONFIRMED)).otherwise(pl.col("evidence")),
+        blocked_on=pl.when(confirmed).then(pl.lit("judgement")).otherwise(pl.col("blocked_on")),
+    )
+    return base.sort("unique_id").select(
+        "record_id", "participant", "anchor", "linked_to", "match_weight", "match_probability",
+        "blocked_on", "evidence",
+    )  # fmt: skip

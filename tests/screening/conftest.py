@@ -1,0 +1,24 @@
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+
+from accord.services import Services, open_services
+from accord.services.screening import ScreeningDesk
+from accord.settings import Settings
+from tests.screening.world import World, build_world
+
+
+@pytest.fixture
+def world(accord_env: Settings) -> Iterator[World]:
+    services = open_services(accord_env)
+    try:
+        yield build_world(services)
+    finally:
+        services.close()
+
+
+@pytest.fixture
+def desk(world: World) -> ScreeningDesk:
+    return ScreeningDesk(world.services, refresh_every=0.0)
