@@ -11,8 +11,9 @@ from tests.screening.world import World, build_world
 
 
 @pytest.fixture
-def world(accord_env: Settings) -> Iterator[World]:
-    services = open_services(accord_env)
+def world(store_settings: Settings) -> Iterator[World]:
+    """The world on the embedded store and, in a second run, on PostgreSQL."""
+    services = open_services(store_settings)
     try:
         yield build_world(services)
     finally:

@@ -45,7 +45,7 @@ def test_step2_end_to_end(desk: ScreeningDesk, world: World) -> None:
     assert request["why_it_matched"][0] == "name matches across scripts"
     # the originator's inbox shows it, with why it matched; nothing is released yet
     (inbox,) = step2.list(rs, "inbox")
-    assert inbox["id"] == request["id"] and inbox["band"] == "high"
+    assert inbox["id"] == request["id"] and inbox["band"] == "review"
     with pytest.raises(NotFound):
         gate.get(xk, "serious-crime", record_id, "still before")
     approved = step2.approve(rs, request["id"], "released under H2")

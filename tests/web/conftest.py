@@ -3,13 +3,16 @@ and a few records of Serbia's criminal police; the clock is a fake the tests mov
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
 from accord.api import create_app
+from accord.scenario import generate
 from accord.services import Services, open_services
 from accord.services.demo import create_demo_users
 from accord.services.ingest import ingest_path
@@ -52,3 +55,21 @@ def make_web(settings: Settings, **options: Any) -> Iterator[Web]:
 @pytest.fixture
 def web(accord_env: Settings) -> Iterator[Web]:
     yield from make_web(accord_env)
+
+
+@pytest.fixture(scope="session")
+def region(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small generated region (seed 7, scale 300), written once per test session."""
+    folder = tmp_path_factory.mktemp("region") / "region"
+    generate(seed=7, scale=300, out=folder)
+    return folder
+
+
+def load_datasets(services: Services, folder: Path, participant: str, datasets: set[str]) -> None:
+    """Ingest some of a region's files (in the manifest's order)."""
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    for entry in manifest["files"]:
+        if entry["participant"] == participant and entry["dataset"] in datasets:
+            ingest_path(services, folder / entry["path"], participant=participant,
+                        authority=entry["authority"], dataset=entry["dataset"],
+                        mapping=folder / entry["mapping"], actor="test")  # fmt: skip

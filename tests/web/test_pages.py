@@ -145,18 +145,18 @@ def test_cases_messages_inbox_deadlines_and_acknowledgement(web: Web) -> None:
     assert "Vans stolen for smuggling" in page.text and "XK-KP" in page.text
     sent = web.post(f"{case_path}/messages", {
         "kind": "request", "subject": "Owner of van NI 901 KM", "body": "Who holds it?",
-        "recipients": ["XK-KP"], "handling": ["H0", "H3"], "handling_note": "Police use only",
+        "recipients": ["XK-KP"], "handling": ["H0", "H2"],
         "source_reliability": "B", "information_accuracy": "2", "urgency": "urgent-direct",
         "idempotency_key": "k-1",
     })  # fmt: skip
     assert sent.status_code == 303, sent.text
     case_page = web.client.get(case_path)
-    assert "Owner of van NI 901 KM" in case_page.text and "Police use only" in case_page.text
+    assert "Owner of van NI 901 KM" in case_page.text and "badge--h2" in case_page.text
     assert "Reply due by" in case_page.text
 
     web.login("xk.officer")
     inbox = web.client.get("/inbox?status=unacknowledged")
-    assert "Owner of van NI 901 KM" in inbox.text and "Overdue" not in inbox.text
+    assert "Owner of van NI 901 KM" in inbox.text and "badge--overdue" not in inbox.text
     web.clock.advance(hours=9)
     web.login("xk.officer")
     overdue = web.client.get("/inbox?status=overdue")
@@ -178,10 +178,10 @@ def test_a_message_the_agreements_do_not_carry_is_refused_with_the_reason(web: W
     assert opened.status_code == 303, opened.text
     sent = web.post(f"{opened.headers['location']}/messages", {
         "kind": "information", "subject": "Serial 70555", "recipients": ["AL-ASP"],
-        "handling": ["H0", "H2"], "source_reliability": "A", "information_accuracy": "1",
+        "handling": ["H0", "H3"], "handling_note": "Not for court", "source_reliability": "A", "information_accuracy": "1",
     })  # fmt: skip
     assert sent.status_code == 403
-    assert "cannot honour the handling code(s) H2" in sent.text
+    assert "cannot honour the handling code(s) H3" in sent.text
     assert 'value="Serial 70555"' in sent.text  # the form keeps what was typed
 
 

@@ -13,3 +13,4 @@ from accord.cli import stats as _stats  # noqa: F401
 from accord.cli import backup as _backup  # noqa: F401
 from accord.cli import subject as _subject  # noqa: F401
 from accord.cli import screen as _screen  # noqa: F401
+from accord.cli import link as _link  # noqa: F401

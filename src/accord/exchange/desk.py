@@ -33,17 +33,23 @@ from accord.exchange.kinds import (
     SEND_ROLES,
     InboxStatus,
     MessageKind,
-    deadline_after,
 )
-from accord.exchange.sending import carried_by, check_reference, flow_bases, resolve_recipients
+from accord.exchange.sending import (
+    carried_by,
+    check_reference,
+    compose,
+    flow_bases,
+    iso,
+    resolve_recipients,
+    sent_entry,
+)
 from accord.exchange.views import CaseView, MessageView, case_view, message_view
-from accord.model.codes import format_handling
 from accord.model.reference import get_authority
 from accord.policy import Principal, Role
 from accord.store.agreement_book import AgreementBook
 from accord.store.audit import AuditEntry
 from accord.store.base import Store
-from accord.store.cases import CaseStore, Delivery, Party, StoredCase, StoredMessage
+from accord.store.cases import CaseStore, Party, StoredCase, StoredMessage
 from accord.store.gate import Gate, RecordQuery
 from accord.store.records import StoredRecord
 
@@ -57,10 +63,6 @@ _AMENDMENTS = (MessageKind.CORRECTION.value, MessageKind.RETRACTION.value)
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
-
-
-def _iso(at: datetime) -> str:
-    return at.astimezone(UTC).isoformat(timespec="microseconds")
 
 
 class Exchange:
@@ -149,7 +151,7 @@ class Exchange:
                 hint="Choose an agreement in force that covers every party and the purpose "
                 "(GET /api/v1/agreements lists them).",
             )
-        at = _iso(now)
+        at = iso(now)
         parties = [Party(user.authority, user.participant, at)]
         parties += [Party(a.id, a.participant, at) for a in others]
         case = StoredCase(
@@ -229,7 +231,7 @@ class Exchange:
         self._require(user, READ_ROLES, "read cases")
         now = self.now()
         with self.store.read() as conn:
-            found = self.rows.inbox(conn, user.authority, limit, offset, status.value, _iso(now))
+            found = self.rows.inbox(conn, user.authority, limit, offset, status.value, iso(now))
         self._consulted(
             user, EXCHANGE_PURPOSE, [m.id for m in found], list="inbox", status=status.value
         )
@@ -346,36 +348,8 @@ class Exchange:
         except FlowRefused as exc:
             self._refuse(user, exc.message, case.purpose, case=case.id)
             raise
-        at = _iso(now)
-        deadline = None
-        if message.urgency is not None:
-            deadline = _iso(deadline_after(now, message.urgency))
-        return StoredMessage(
-            id="msg-" + secrets.token_hex(10),
-            case_id=case.id,
-            kind=message.kind.value,
-            subject=message.subject,
-            body=message.body,
-            sender_participant=user.participant,
-            sender_authority=user.authority,
-            sender_user=user.username,
-            handling=format_handling(carried.handling),
-            handling_note=carried.handling_note,
-            source_reliability=message.source_reliability.value,
-            information_accuracy=message.information_accuracy.value,
-            refers_to=message.refers_to,
-            urgency=message.urgency.value if message.urgency else None,
-            deadline=deadline,
-            reason=message.reason,
-            records=tuple(r.id for r in records),
-            legal_basis=",".join(sorted(set(bases.values()))),
-            sent_at=at,
-            idempotency_key=key,
-            fingerprint=fingerprint,
-            recipients=tuple(
-                Delivery(authority, participant, at)
-                for authority, participant in sorted(recipients.items())
-            ),
+        return compose(
+            user, case, message, recipients, records, carried, bases, now, key, fingerprint
         )
 
     def _store(
@@ -399,30 +373,4 @@ class Exchange:
                     user.username,
                     message.id,
                 )
-            self.store.audit.append(conn, [_sent_entry(user, case, message)])
-
-
-def _sent_entry(user: Principal, case: StoredCase, message: StoredMessage) -> AuditEntry:
-    """A message is a disclosure to its recipients (an acknowledgement only records receipt)."""
-    action = "disclosure" if message.kind != MessageKind.ACKNOWLEDGEMENT else "acknowledgement"
-    return AuditEntry(
-        user.username,
-        user.authority,
-        action,
-        case.purpose,
-        [case.id, message.id, *message.records],
-        legal_basis=message.legal_basis[:64],
-        detail={
-            "kind": message.kind,
-            "recipients": [
-                {"authority": d.authority, "participant": d.participant} for d in message.recipients
-            ],
-            "legal_basis": message.legal_basis,
-            "handling": message.handling,
-            "handling_note": message.handling_note,
-            "source_reliability": message.source_reliability,
-            "information_accuracy": message.information_accuracy,
-            "refers_to": message.refers_to,
-            "records": list(message.records),
-        },
-    )
+            self.store.audit.append(conn, [sent_entry(user, case, message)])

@@ -4,21 +4,32 @@ flow. Each step raises an error in plain words; nothing is stored until every st
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import UTC, date, datetime
 
 from accord.errors import InputError
 from accord.exchange.drafts import CheckedMessage
 from accord.exchange.errors import FlowRefused
 from accord.exchange.flows import message_basis, release_decision
-from accord.exchange.kinds import NOTICES, MessageKind
-from accord.model.codes import HandlingCode, Purpose
+from accord.exchange.kinds import NOTICES, MessageKind, deadline_after
+from accord.model.codes import HandlingCode, Purpose, format_handling
 from accord.policy import Agreement, Principal
-from accord.store.cases import StoredCase, StoredMessage
+from accord.store.audit import AuditEntry
+from accord.store.cases import Delivery, StoredCase, StoredMessage
 from accord.store.records import StoredRecord
 
-__all__ = ["Carried", "carried_by", "check_reference", "flow_bases", "resolve_recipients"]
+__all__ = [
+    "Carried",
+    "carried_by",
+    "check_reference",
+    "compose",
+    "flow_bases",
+    "iso",
+    "resolve_recipients",
+    "sent_entry",
+]
 
 _ANSWERING = (MessageKind.REPLY, MessageKind.REFUSAL, MessageKind.ACKNOWLEDGEMENT)
 _AMENDING = (MessageKind.CORRECTION, MessageKind.RETRACTION)
@@ -163,3 +174,78 @@ def flow_bases(
                     "receive it.",
                 )
     return bases
+
+
+def iso(at: datetime) -> str:
+    """The stored form of a moment: ISO 8601 in UTC with microseconds (sorts as text)."""
+    return at.astimezone(UTC).isoformat(timespec="microseconds")
+
+
+def compose(
+    user: Principal,
+    case: StoredCase,
+    message: CheckedMessage,
+    recipients: dict[str, str],
+    records: Sequence[StoredRecord],
+    carried: Carried,
+    bases: dict[str, str],
+    now: datetime,
+    key: str | None,
+    fingerprint: str,
+) -> StoredMessage:
+    """The message as it is stored, delivered to every recipient at ``now``."""
+    at = iso(now)
+    deadline = iso(deadline_after(now, message.urgency)) if message.urgency else None
+    return StoredMessage(
+        id="msg-" + secrets.token_hex(10),
+        case_id=case.id,
+        kind=message.kind.value,
+        subject=message.subject,
+        body=message.body,
+        sender_participant=user.participant,
+        sender_authority=user.authority,
+        sender_user=user.username,
+        handling=format_handling(carried.handling),
+        handling_note=carried.handling_note,
+        source_reliability=message.source_reliability.value,
+        information_accuracy=message.information_accuracy.value,
+        refers_to=message.refers_to,
+        urgency=message.urgency.value if message.urgency else None,
+        deadline=deadline,
+        reason=message.reason,
+        records=tuple(r.id for r in records),
+        legal_basis=",".join(sorted(set(bases.values()))),
+        sent_at=at,
+        idempotency_key=key,
+        fingerprint=fingerprint,
+        recipients=tuple(
+            Delivery(authority, participant, at)
+            for authority, participant in sorted(recipients.items())
+        ),
+    )
+
+
+def sent_entry(user: Principal, case: StoredCase, message: StoredMessage) -> AuditEntry:
+    """A message is a disclosure to its recipients (an acknowledgement only records receipt)."""
+    action = "disclosure" if message.kind != MessageKind.ACKNOWLEDGEMENT else "acknowledgement"
+    return AuditEntry(
+        user.username,
+        user.authority,
+        action,
+        case.purpose,
+        [case.id, message.id, *message.records],
+        legal_basis=message.legal_basis[:64],
+        detail={
+            "kind": message.kind,
+            "recipients": [
+                {"authority": d.authority, "participant": d.participant} for d in message.recipients
+            ],
+            "legal_basis": message.legal_basis,
+            "handling": message.handling,
+            "handling_note": message.handling_note,
+            "source_reliability": message.source_reliability,
+            "information_accuracy": message.information_accuracy,
+            "refers_to": message.refers_to,
+            "records": list(message.records),
+        },
+    )

@@ -157,15 +157,16 @@ def link_records(
                     "match_probability": pl.Float64, "blocked_on": pl.Utf8, "evidence": pl.Utf8}
         )  # fmt: skip
         if blocking.pairs:
+            trained = count >= MIN_TRAINING_RECORDS
             training = TrainingOptions(
-                train=count >= MIN_TRAINING_RECORDS,
+                train=trained,
                 u_pairs=options.u_pairs,
                 em_pairs=options.em_pairs,
                 seed=options.seed,
                 prior=min(0.5, 1.0 / max(count, 2)),
             )
             scored = score_pairs(
-                con, "accord_records", "accord_pairs", comparisons_with_defaults(),
+                con, "accord_records", "accord_pairs", comparisons_with_defaults(trained),
                 threshold=options.threshold, options=training, em_rules=EM_BLOCKING_RULES,
                 prior_rules=PRIOR_RULES,
             )  # fmt: skip

@@ -271,9 +271,11 @@ def _defaults() -> dict[str, dict[str, dict[str, float]]]:
     return dict(json.loads(text.read_text(encoding="utf-8"))["levels"])
 
 
-def comparisons_with_defaults() -> list[dict[str, Any]]:
+def comparisons_with_defaults(term_frequencies: bool = True) -> list[dict[str, Any]]:
     """:data:`COMPARISONS` with each level's starting m and u (``data/default_parameters.json``):
-    where EM starts, and the model itself for inputs too small to train on."""
+    where EM starts, and the model itself for inputs too small to train on. Without
+    ``term_frequencies`` the levels make no term-frequency adjustment (in a small input every
+    name is frequent)."""
     found = copy.deepcopy(list(COMPARISONS))
     defaults = _defaults()
     for comparison in found:
@@ -283,4 +285,7 @@ def comparisons_with_defaults() -> list[dict[str, Any]]:
             if known and not level.get("is_null_level"):
                 level["m_probability"] = known["m"]
                 level["u_probability"] = known["u"]
+            if not term_frequencies:
+                level.pop("tf_adjustment_column", None)
+                level.pop("disable_tf_exact_match_detection", None)
     return found

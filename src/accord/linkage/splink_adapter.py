@@ -215,16 +215,16 @@ def baseline_predictions(
 ) -> pa.Table:
     """A plain Splink model on the raw columns (``first_name``, ``last_name``, ``birth_date``
     ISO text, ``sex``, ``nationality``, ``document_number``): Splink's standard name and date
-    comparisons, exact-match blocking on either name with the year of birth, trained the same
-    way. Returns ``unique_id_l``, ``unique_id_r``, ``match_probability`` above ``threshold``."""
+    comparisons, exact-match blocking (both names and the year of birth; either name and the
+    date of birth; the document number), trained the same way. Returns ``unique_id_l``, ``unique_id_r``, ``match_probability`` above ``threshold``."""
     from splink import block_on
 
     settings = _settings(_baseline_comparisons(), options.prior, retain=False)
     settings["blocking_rules_to_generate_predictions"] = [
-        block_on("first_name", "last_name"),
-        block_on("last_name", "substr(birth_date, 1, 4)"),
-        block_on("first_name", "substr(birth_date, 1, 4)"),
-        block_on("birth_date"),
+        block_on("first_name", "last_name", "substr(birth_date, 1, 4)"),
+        block_on("last_name", "birth_date"),
+        block_on("first_name", "birth_date"),
+        block_on("document_number"),
     ]
     linker = _linker(con, records, settings)
     if options.train:

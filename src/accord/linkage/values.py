@@ -76,10 +76,10 @@ def birth_date_parts(frame: pl.DataFrame, column: str = "birth_date") -> pl.Data
     parsed = frame.with_columns(
         _y=year, _m=pl.when(month > 0).then(month), _d=pl.when(day > 0).then(day), _raw=raw
     )
-    year_ok = pl.col("_y").is_between(_MIN_YEAR, _MAX_YEAR)
-    month_ok = pl.col("_m").is_between(1, 12)
+    year_ok = pl.col("_y").is_between(_MIN_YEAR, _MAX_YEAR).fill_null(False)
+    month_ok = pl.col("_m").is_between(1, 12).fill_null(False)
     last_day = pl.date(pl.col("_y"), pl.col("_m"), 1).dt.month_end().dt.day()
-    day_ok = pl.col("_d").is_between(1, 31) & (pl.col("_d") <= last_day)
+    day_ok = (pl.col("_d").is_between(1, 31) & (pl.col("_d") <= last_day)).fill_null(False)
     status = (
         pl.when(pl.col("_raw").is_null() | (pl.col("_raw").str.len_chars() == 0))
         .then(pl.lit("empty"))

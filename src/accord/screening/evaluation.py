@@ -181,13 +181,13 @@ def _count(outcome: Outcome, candidate: Candidate, true: bool) -> None:
 def choose_bands(
     rows: Sequence[tuple[float, bool, str | None, bool]],
     max_false_high: float = 0.01,
-    min_review_precision: float = 0.1,
+    min_review_precision: float = 0.5,
 ) -> dict[str, float]:
     """The lowest ``high`` threshold at which no more than ``max_false_high`` of the hits above
-    it are false (with a margin: half that rate), and the ``review`` threshold: the lowest
-    score, going down from ``high`` kind of hit by kind of hit (scores are sums of level
-    weights, so each score is one combination of levels), before the first whose own
-    precision is under ``min_review_precision``."""
+    it are false (with a margin: half that rate), and the lowest ``review`` threshold at which
+    the hits between it and ``high`` are still right at least ``min_review_precision`` of the
+    time. Scores are sums of level weights and tie often: thresholds sit between distinct
+    scores."""
     scored = sorted(
         ((score, true) for score, true, name, _ in rows if name in ("same", "close")),
         key=lambda item: -item[0],
@@ -200,15 +200,13 @@ def choose_bands(
         if boundary and position >= 20 and false / position <= max_false_high / 2:
             high = score  # scores tie often: a threshold sits between two distinct scores
     review = high
-    groups: dict[float, list[bool]] = {}
-    for score, true in scored:
-        if score < high:
-            groups.setdefault(score, []).append(true)
-    for score in sorted(groups, reverse=True):
-        members = groups[score]
-        if sum(members) / len(members) < min_review_precision:
-            break  # below this, most hits of a kind are false: not worth an officer's look
-        review = score
+    below = [(score, true) for score, true in scored if score < high]
+    right = 0
+    for position, (score, true) in enumerate(below, start=1):
+        right += true
+        boundary = position == len(below) or below[position][0] < score
+        if boundary and right / position >= min_review_precision:
+            review = score
     return {"high": round(high, 3), "review": round(min(review, high), 3)}
 
 

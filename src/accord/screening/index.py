@@ -30,7 +30,7 @@ from accord.screening.query import CheckedQuery
 __all__ = ["SCORED", "Candidate", "ScreeningIndex"]
 
 #: How many person candidates each query scores (real ones first, random ones to make up).
-SCORED = 24
+SCORED = 12
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
 _COMMON = 50_000
 _DECOY_TRIES = 8

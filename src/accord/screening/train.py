@@ -254,5 +254,5 @@ class SplinkBaseline:
         found = self._linker.inference.predict_between(
             self._reference, new, warning_mode="never"
         ).as_record_list()
-        new.drop_table_from_database_and_remove_from_cache()
+        new.drop_table_from_database_and_remove_from_cache(force_non_splink_table=True)
         return [(str(r["unique_id_l"]), float(r["match_weight"])) for r in found]

@@ -67,6 +67,7 @@ MAX_BATCH = 1000
 MAX_HITS = 5
 _BAND_ORDER = {"high": 0, "review": 1}
 _DEFAULT_RATE = 1200
+_USAGE_FRESH = 2.0
 
 
 class ScreeningLimited(AccordError):
@@ -157,6 +158,8 @@ class ScreeningDesk:
         self._checked_at = float("-inf")
         self._agreements: list[Agreement] = []
         self._lock = threading.Lock()
+        # per user: (day, queries counted in the store when last read, read at, added since)
+        self._usage: dict[str, tuple[str, int, float, int]] = {}
 
     # -- the index ---------------------------------------------------------------------------
 
@@ -237,14 +240,26 @@ class ScreeningDesk:
             )
 
     def usage(self, username: str) -> int:
+        """Queries the user made today. Read from the store at most every few seconds (other
+        processes count too); this process's own queries are added as they are made."""
+        day = self.today().isoformat()
+        cached = self._usage.get(username)
+        now = self._monotonic()
+        if cached is not None and cached[0] == day and now - cached[2] < _USAGE_FRESH:
+            return cached[1] + cached[3]
         with self.store.read() as conn:
             found = conn.execute(
                 select(screening_usage.c.queries).where(
-                    screening_usage.c.username == username,
-                    screening_usage.c.day == self.today().isoformat(),
+                    screening_usage.c.username == username, screening_usage.c.day == day
                 )
             ).scalar()
+        self._usage[username] = (day, int(found or 0), now, 0)
         return int(found or 0)
+
+    def _counted(self, username: str, queries: int) -> None:
+        cached = self._usage.get(username)
+        if cached is not None:
+            self._usage[username] = (cached[0], cached[1], cached[2], cached[3] + queries)
 
     # -- screening ---------------------------------------------------------------------------
 
@@ -417,6 +432,7 @@ class ScreeningDesk:
                     )
                 )
             self.store.audit.append(conn, entries)
+        self._counted(user.username, len(entries))
 
 
 def _across_scripts(query: str, names: tuple[str, ...]) -> bool:
@@ -505,49 +521,54 @@ def train_from_region(
     held-out records, and return the model file's content (``screening/data/model.json``)."""
     from pathlib import Path
 
-    from accord.screening.evaluation import choose_bands, evaluate, query_of, split_holdout
-    from accord.screening.model import model_from_dict
     from accord.screening.train import train_splink_model
 
     folder = Path(folder)
     region = region_persons(services, folder, scratch)
     persons = [e for e in region.entries if e.names]
     splink = train_splink_model(persons, seed=seed)
-    provisional = model_from_dict({"splink_model": splink, "bands": {"high": 0, "review": 0}})
-    indexed, held = split_holdout(persons, region.truth, holdout, seed)
+    model = calibrate(services, splink, persons, region.truth, holdout, seed)
+    model["calibration"]["region_seed"] = json.loads((folder / "manifest.json").read_text())["seed"]
+    return model
+
+
+def calibrate(
+    services: Services,
+    splink: dict[str, Any],
+    persons: Sequence[Any],
+    truth: dict[str, str],
+    holdout: int,
+    seed: int,
+) -> dict[str, Any]:
+    """Bands for a trained Splink model: held-out person records screened against the others
+    (:mod:`accord.screening.evaluation`); returns the model file's content."""
+    from accord.screening.evaluation import choose_bands, evaluate, query_of, split_holdout
+    from accord.screening.model import model_from_dict
+
+    provisional = model_from_dict({"splink_model": splink, "bands": {"high": -99, "review": -99}})
+    indexed, held = split_holdout(persons, truth, holdout, seed)
     index = ScreeningIndex(provisional, Hasher(services.settings.screening_key), seed=seed)
     for entry in indexed:
         index.add(entry)
-    truth = region.truth
-    queries = []
-    for entry in held:
-        uid = truth.get(entry.record_id)
-        expected = {e.record_id for e in indexed if uid and truth.get(e.record_id) == uid}
-        queries.append((query_of(entry), expected))
-    # the provisional model bands everything: the rows carry every candidate's score and truth
-    outcome = evaluate(
-        index,
-        queries,
-        truth.get,
-        lambda uid, rid: truth.get(rid) == uid,
-        [truth.get(e.record_id) for e in held],
-    )
+    by_person: dict[str, set[str]] = {}
+    for entry in indexed:
+        if entry.record_id in truth:
+            by_person.setdefault(truth[entry.record_id], set()).add(entry.record_id)
+    queries = [(query_of(e), by_person.get(truth.get(e.record_id, ""), set())) for e in held]
+    uids = [truth.get(e.record_id) for e in held]
+
+    def same(uid: str, record_id: str) -> bool:
+        return truth.get(record_id) == uid
+
+    # the provisional model bands every candidate: the rows carry every score and its truth
+    outcome = evaluate(index, queries, truth.get, same, uids)
     bands = choose_bands(outcome.rows)
-    model = {"splink_model": splink, "bands": bands}
+    model: dict[str, Any] = {"splink_model": splink, "bands": bands}
     index.model = model_from_dict(model)
-    figures = evaluate(
-        index,
-        queries,
-        truth.get,
-        lambda uid, rid: truth.get(rid) == uid,
-        [truth.get(e.record_id) for e in held],
-    ).figures()
+    figures = evaluate(index, queries, truth.get, same, uids).figures()
     model["calibration"] = {
-        "region": {
-            "seed": json.loads((folder / "manifest.json").read_text())["seed"],
-            "persons": len(persons),
-            "held_out": len(held),
-        },
+        "persons": len(persons),
+        "held_out": len(held),
         **{k: v for k, v in figures.items() if not k.endswith("_ms")},
     }
     return model

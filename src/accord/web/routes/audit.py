@@ -4,7 +4,7 @@ their own participant's authorities, and who consulted a record. Everyone else i
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from fastapi import APIRouter, Request
@@ -88,6 +88,11 @@ def _audit_page(
     )
 
 
+def _today() -> date:
+    # The audit log is stamped by the real clock, whatever clock drives sessions and cases.
+    return datetime.now(UTC).date()
+
+
 def _range(start_text: str, end_text: str, today: date) -> tuple[date, date]:
     end = _day(end_text, today)
     start = _day(start_text, end - timedelta(days=7))
@@ -101,7 +106,7 @@ def audit_view(
     request: Request, who: ViewerDep, start: str = "", end: str = "", offset: int = 0
 ) -> Response:
     require_roles(request, who, {Role.DPO}, _NOT_DPO)
-    first, last = _range(start[:10], end[:10], web_state(request).now().date())
+    first, last = _range(start[:10], end[:10], _today())
     return _audit_page(request, who, first, last, max(0, min(offset, 10_000_000)))
 
 
@@ -111,7 +116,7 @@ async def consulted(request: Request, who: ViewerDep) -> Response:
     require_roles(request, who, {Role.DPO}, _NOT_DPO)
     form = await checked_form(request, "sid:" + who.session.sid, who.user)
     record_id = text(form, "record_id", 64)
-    first, last = _range("", "", web_state(request).now().date())
+    first, last = _range("", "", _today())
     try:
         found = who_consulted(web_state(request).services, who.user, record_id)
     except AccordError as exc:

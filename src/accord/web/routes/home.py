@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Request
-from fastapi.responses import Response
+from fastapi.responses import RedirectResponse, Response
 
 from accord.model.reference import get_authority, get_participant
 from accord.web.guard import ViewerDep
@@ -26,3 +26,8 @@ def home(request: Request, who: ViewerDep) -> Response:
         participant=participant,
         roles=sorted(r.value for r in who.user.roles),
     )
+
+
+@router.get("/favicon.ico", include_in_schema=False)
+def favicon() -> Response:
+    return RedirectResponse("/static/favicon.svg", status_code=301)
