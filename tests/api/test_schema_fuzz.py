@@ -74,4 +74,4 @@ def test_the_api_conforms_to_its_schema(fuzz_api: Api, mode: GenerationMode) -> 
     assert len(tried) >= 10, tried
     if mode is GenerationMode.POSITIVE:
         assert 401 not in statuses  # valid requests got past authentication
-        assert {200, 201} <= statuses
+        assert 200 in statuses

@@ -4,7 +4,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from accord.services import Services, open_services
+from accord.services import open_services
 from accord.services.screening import ScreeningDesk
 from accord.settings import Settings
 from tests.screening.world import World, build_world

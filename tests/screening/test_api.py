@@ -46,9 +46,18 @@ def test_screen_one_and_a_batch(api: Client) -> None:
     assert one.status_code == 200, one.text
     (answer,) = one.json()["answers"]
     assert answer["result"] == "hit" and answer["hits"][0]["band"] == "review"
-    batch = api.post("/screen", "xk.officer", {"purpose": "serious-crime", "queries": [
-        {**PETAR, "ref": "seat 12A"}, {"name": "a", "ref": "seat 12B"},
-        {"document": "ZZ9999999", "ref": "seat 12C"}]})  # fmt: skip
+    batch = api.post(
+        "/screen",
+        "xk.officer",
+        {
+            "purpose": "serious-crime",
+            "queries": [
+                {**PETAR, "ref": "seat 12A"},
+                {"name": "a", "ref": "seat 12B"},
+                {"document": "ZZ9999999", "ref": "seat 12C"},
+            ],
+        },
+    )
     assert batch.status_code == 200
     results = [(a["ref"], a["result"]) for a in batch.json()["answers"]]
     assert results == [("seat 12A", "hit"), ("seat 12B", "error"), ("seat 12C", "no-hit")]
@@ -56,32 +65,43 @@ def test_screen_one_and_a_batch(api: Client) -> None:
 
 def test_refused_and_no_hit_bodies_are_identical(api: Client) -> None:
     refused = api.post("/screen", "hu.officer", {"purpose": "serious-crime", "query": PETAR})
-    nothing = api.post("/screen", "hu.officer", {"purpose": "serious-crime",
-                                                 "query": {"name": "Nobody Unknownson"}})  # fmt: skip
+    nothing = api.post(
+        "/screen",
+        "hu.officer",
+        {"purpose": "serious-crime", "query": {"name": "Nobody Unknownson"}},
+    )
     assert refused.status_code == nothing.status_code == 200
     assert refused.content == nothing.content
     assert refused.headers["content-length"] == nothing.headers["content-length"]
 
 
 def test_bad_requests(api: Client) -> None:
-    assert_error(api.post("/screen", "xk.officer", {"purpose": "serious-crime",
-                                                    "query": {"name": "*"}}), 400)  # fmt: skip
-    assert_error(api.post("/screen", "xk.officer", {"purpose": "serious-crime",
-                                                    "query": {}}), 400)  # fmt: skip
+    assert_error(
+        api.post("/screen", "xk.officer", {"purpose": "serious-crime", "query": {"name": "*"}}), 400
+    )
+    assert_error(api.post("/screen", "xk.officer", {"purpose": "serious-crime", "query": {}}), 400)
     assert_error(api.post("/screen", "xk.officer", {"purpose": "", "query": PETAR}), 400)
     big = {"purpose": "serious-crime", "query": {"name": "x" * 1_000_000}}
     assert api.post("/screen", "xk.officer", big).status_code in (413, 422)
-    assert_error(api.post("/screen", "xk.approver", {"purpose": "serious-crime",
-                                                     "query": PETAR}), 403)  # fmt: skip
+    assert_error(
+        api.post("/screen", "xk.approver", {"purpose": "serious-crime", "query": PETAR}), 403
+    )
     assert_error(api.client.post("/api/v1/screen", json={"purpose": "x", "query": PETAR}), 401)
 
 
 def test_step2_over_the_api(api: Client) -> None:
     hit = api.post("/screen", "xk.officer", {"purpose": "serious-crime", "query": PETAR})
     reference = hit.json()["answers"][0]["hits"][0]["reference"]
-    made = api.post("/step2", "xk.officer", {"hit": reference, "purpose": "serious-crime",
-                                            "justification": "stopped at the border",
-                                            "urgency": "urgent-indirect"})  # fmt: skip
+    made = api.post(
+        "/step2",
+        "xk.officer",
+        {
+            "hit": reference,
+            "purpose": "serious-crime",
+            "justification": "stopped at the border",
+            "urgency": "urgent-indirect",
+        },
+    )
     assert made.status_code == 201, made.text
     request_id = made.json()["id"]
     inbox = api.get("/step2/inbox", "rs.approver")

@@ -22,35 +22,65 @@ def test_screen_an_arrival_list_and_one_person(world: World, tmp_path: Path) -> 
         "a,,,,\n",
         encoding="utf-8",
     )
-    result = runner.invoke(app, ["screen", str(arrivals), "--user", "xk.officer",
-                                 "--purpose", "serious-crime", "--json"])  # fmt: skip
+    result = runner.invoke(
+        app,
+        ["screen", str(arrivals), "--user", "xk.officer", "--purpose", "serious-crime", "--json"],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["rows"] == 3 and report["hits"] == 1
     assert [a["result"] for a in report["answers"]] == ["hit", "no-hit", "error"]
     assert report["answers"][0]["ref"] == "row 2"
-    one = runner.invoke(app, ["screen", "--name", "Петар Петровић", "--birth-date", "1985-03-12",
-                              "--user", "xk.officer", "--purpose", "serious-crime", "--json"])  # fmt: skip
+    one = runner.invoke(
+        app,
+        [
+            "screen",
+            "--name",
+            "Петар Петровић",
+            "--birth-date",
+            "1985-03-12",
+            "--user",
+            "xk.officer",
+            "--purpose",
+            "serious-crime",
+            "--json",
+        ],
+    )
     assert one.exit_code == 0, one.output
     hit = json.loads(one.stdout)["hits"][0]
     reference = hit["reference"]
-    asked = runner.invoke(app, ["step2", "request", reference, "--user", "xk.officer",
-                                "--purpose", "serious-crime", "--justification", "border",
-                                "--json"])  # fmt: skip
+    asked = runner.invoke(
+        app,
+        [
+            "step2",
+            "request",
+            reference,
+            "--user",
+            "xk.officer",
+            "--purpose",
+            "serious-crime",
+            "--justification",
+            "border",
+            "--json",
+        ],
+    )
     assert asked.exit_code == 0, asked.output
     request_id = json.loads(asked.stdout)["id"]
     listed = runner.invoke(app, ["step2", "list", "--user", "rs.approver", "--json"])
     assert [r["id"] for r in json.loads(listed.stdout)] == [request_id]
-    approved = runner.invoke(app, ["step2", "approve", request_id, "--user", "rs.approver",
-                                   "--json"])  # fmt: skip
+    approved = runner.invoke(
+        app, ["step2", "approve", request_id, "--user", "rs.approver", "--json"]
+    )
     assert json.loads(approved.stdout)["status"] == "approved"
 
 
 def test_screen_errors_are_plain(world: World) -> None:
-    result = runner.invoke(app, ["screen", "--name", "*", "--user", "xk.officer",
-                                 "--purpose", "serious-crime"])  # fmt: skip
+    result = runner.invoke(
+        app, ["screen", "--name", "*", "--user", "xk.officer", "--purpose", "serious-crime"]
+    )
     assert result.exit_code == 2
     assert "wildcard" in result.output
-    missing = runner.invoke(app, ["screen", "/nope.csv", "--user", "xk.officer",
-                                  "--purpose", "serious-crime"])  # fmt: skip
+    missing = runner.invoke(
+        app, ["screen", "/nope.csv", "--user", "xk.officer", "--purpose", "serious-crime"]
+    )
     assert missing.exit_code == 2 and "no such file" in missing.output

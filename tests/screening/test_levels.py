@@ -12,14 +12,31 @@ from hypothesis import strategies as st
 
 from accord.screening.dates import BirthDate, parse_birth_date
 from accord.screening.identifiers import IdentifierKind, fold_identifier
-from accord.screening.levels import document_level, dob_level, exact_level, name_level
+from accord.screening.levels import dob_level, document_level, exact_level, name_level
 from accord.screening.model import default_model
 
-DATES = [BirthDate(), BirthDate(1985), BirthDate(1985, 3), BirthDate(1985, 3, 12),
-         BirthDate(1985, 12, 3), BirthDate(1986, 3, 12), BirthDate(1985, 1, 1),
-         BirthDate(1984), BirthDate(1985, 4, 12), BirthDate(1986, 3)]  # fmt: skip
-NAMES = ["Petar Petrović", "Петар Петровић", "Petar Petorvic", "Marko Petrović",
-         "Aleksandra Petrović", "Mohammed al-Tamimi", "محمد التميمي", "Ana"]  # fmt: skip
+DATES = [
+    BirthDate(),
+    BirthDate(1985),
+    BirthDate(1985, 3),
+    BirthDate(1985, 3, 12),
+    BirthDate(1985, 12, 3),
+    BirthDate(1986, 3, 12),
+    BirthDate(1985, 1, 1),
+    BirthDate(1984),
+    BirthDate(1985, 4, 12),
+    BirthDate(1986, 3),
+]
+NAMES = [
+    "Petar Petrović",
+    "Петар Петровић",
+    "Petar Petorvic",
+    "Marko Petrović",
+    "Aleksandra Petrović",
+    "Mohammed al-Tamimi",
+    "محمد التميمي",
+    "Ana",
+]
 
 
 def test_python_levels_equal_the_trained_sql_levels() -> None:
@@ -33,26 +50,40 @@ def test_python_levels_equal_the_trained_sql_levels() -> None:
     for (a, b), (da, db) in itertools.product(
         itertools.combinations(NAMES, 2), itertools.product(DATES, DATES)
     ):
-        rows.append((a, b, da.year or None, da.month or None, da.day or None,
-                     db.year or None, db.month or None, db.day or None))  # fmt: skip
-    con.execute("CREATE TABLE p (full_name_l VARCHAR, full_name_r VARCHAR, dob_y_l INT, "
-                "dob_m_l INT, dob_d_l INT, dob_y_r INT, dob_m_r INT, dob_d_r INT)")  # fmt: skip
+        rows.append(
+            (
+                a,
+                b,
+                da.year or None,
+                da.month or None,
+                da.day or None,
+                db.year or None,
+                db.month or None,
+                db.day or None,
+            )
+        )
+    con.execute(
+        "CREATE TABLE p (full_name_l VARCHAR, full_name_r VARCHAR, dob_y_l INT, "
+        "dob_m_l INT, dob_d_l INT, dob_y_r INT, dob_m_r INT, dob_d_r INT)"
+    )
     con.executemany("INSERT INTO p VALUES (?, ?, ?, ?, ?, ?, ?, ?)", rows)
     comparisons = {c.create_output_column_name(): c for c in _comparisons()}
     for name in ("name", "dob"):
         levels = comparisons[name].create_comparison_levels()
         cases = " ".join(
             f"WHEN {lvl.create_sql('duckdb')} THEN '{lvl.create_label_for_charts()}'"
-            for lvl in levels if lvl.create_sql("duckdb") != "ELSE"
-        )  # fmt: skip
+            for lvl in levels
+            if lvl.create_sql("duckdb") != "ELSE"
+        )
         sql = f"SELECT *, CASE {cases} ELSE 'else' END FROM p"
         for row in con.execute(sql).fetchall():
             a, b, ya, ma, da, yb, mb, db, label = row
             if name == "name":
                 expected = name_level(a, b)[0]
             else:
-                expected = dob_level(BirthDate(ya or 0, ma or 0, da or 0),
-                                     BirthDate(yb or 0, mb or 0, db or 0))  # fmt: skip
+                expected = dob_level(
+                    BirthDate(ya or 0, ma or 0, da or 0), BirthDate(yb or 0, mb or 0, db or 0)
+                )
             assert (expected or "null") == label, row
 
 
@@ -85,12 +116,20 @@ def test_dob_levels() -> None:
     assert document_level(frozenset(), frozenset({2})) is None
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("1985-03-12", BirthDate(1985, 3, 12)), ("12.03.1985.", BirthDate(1985, 3, 12)),
-    ("12/03/1985", BirthDate(1985, 3, 12)), ("1985.03.12.", BirthDate(1985, 3, 12)),
-    ("00.00.1975", BirthDate(1975)), ("1990-07", BirthDate(1990, 7)),
-    ("31-02-1990", BirthDate(1990)), ("yesterday", BirthDate()), ("", BirthDate()),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1985-03-12", BirthDate(1985, 3, 12)),
+        ("12.03.1985.", BirthDate(1985, 3, 12)),
+        ("12/03/1985", BirthDate(1985, 3, 12)),
+        ("1985.03.12.", BirthDate(1985, 3, 12)),
+        ("00.00.1975", BirthDate(1975)),
+        ("1990-07", BirthDate(1990, 7)),
+        ("31-02-1990", BirthDate(1990)),
+        ("yesterday", BirthDate()),
+        ("", BirthDate()),
+    ],
+)
 def test_birth_dates(text: str, expected: BirthDate) -> None:
     assert parse_birth_date(text) == expected
 
@@ -101,7 +140,8 @@ def test_identifier_folds() -> None:
         return found.strict if found else None
 
     assert strict(IdentifierKind.DOCUMENT, "КО 123-4567") == strict(
-        IdentifierKind.DOCUMENT, "k01234567")  # fmt: skip
+        IdentifierKind.DOCUMENT, "k01234567"
+    )
     assert strict(IdentifierKind.VEHICLE, "NG 649 РR") == strict(IdentifierKind.VEHICLE, "NG649PR")
     assert strict(IdentifierKind.FIREARM, "68O335") == strict(IdentifierKind.FIREARM, "680335")
     assert strict(IdentifierKind.DOCUMENT, "Il1O0") == "11100"
@@ -112,8 +152,10 @@ def test_identifier_folds() -> None:
     assert fold_identifier(IdentifierKind.DOCUMENT, "AB1") is None  # too short to index
 
 
-@given(st.text(alphabet="ABCDEFGHJKMNPRTUVWXY0123456789OIL", min_size=5, max_size=12),
-       st.sampled_from([" ", "-", ".", "/", ""]))  # fmt: skip
+@given(
+    st.text(alphabet="ABCDEFGHJKMNPRTUVWXY0123456789OIL", min_size=5, max_size=12),
+    st.sampled_from([" ", "-", ".", "/", ""]),
+)
 def test_fold_ignores_case_separators_and_is_stable(value: str, separator: str) -> None:
     written = separator.join(value.lower())
     a = fold_identifier(IdentifierKind.DOCUMENT, value)

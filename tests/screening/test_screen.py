@@ -14,12 +14,14 @@ from accord.store.retention import erase_records
 from accord.store.tables import audit_entries, audit_values
 from tests.screening.world import World
 
-PETAR = ScreenQuery(first_name="Petar", last_name="Petrovic", birth_date="12.03.1985",
-                    nationality="SRB")  # fmt: skip
+PETAR = ScreenQuery(
+    first_name="Petar", last_name="Petrovic", birth_date="12.03.1985", nationality="SRB"
+)
 
 
-def screen(desk: ScreeningDesk, world: World, user: str, query: ScreenQuery,
-           purpose: str = "serious-crime") -> dict:  # fmt: skip
+def screen(
+    desk: ScreeningDesk, world: World, user: str, query: ScreenQuery, purpose: str = "serious-crime"
+) -> dict:
     return desk.screen_one(world.users[user], purpose, query, "test")
 
 
@@ -30,7 +32,11 @@ def test_planted_person_found_across_scripts(desk: ScreeningDesk, world: World) 
     assert set(hit) == {"reference", "participant", "authority", "kind", "band", "reasons"}
     # name, date of birth and nationality agree: a person must look (twins agree as much)
     assert (hit["participant"], hit["authority"], hit["kind"], hit["band"]) == (
-        "RS", "RS-MUP", "person", "review")  # fmt: skip
+        "RS",
+        "RS-MUP",
+        "person",
+        "review",
+    )
     assert "name matches across scripts" in hit["reasons"]
     assert "date of birth matches" in hit["reasons"]
     assert hit["reference"].startswith("hit-")
@@ -63,8 +69,9 @@ def test_document_numbers_with_look_alikes_found(
 
 
 def test_loose_look_alikes_go_to_review(desk: ScreeningDesk, world: World) -> None:
-    answer = screen(desk, world, "me.officer", ScreenQuery(document="857654321"),
-                    "border-management")  # fmt: skip
+    answer = screen(
+        desk, world, "me.officer", ScreenQuery(document="857654321"), "border-management"
+    )
     assert [h["band"] for h in answer["hits"]] == ["review"]
 
 
@@ -86,9 +93,11 @@ def test_victims_never_indexed(desk: ScreeningDesk, world: World) -> None:
     assert world.ids["victim_wanted"] not in indexed
     assert world.ids["unflagged"] not in indexed
     # not even the originating authority gets a hit
-    for query in (ScreenQuery(name="Ana Nikolić", birth_date="1995-06-14"),
-                  ScreenQuery(name="Ivana Ilić", birth_date="1992-11-30"),
-                  ScreenQuery(name="Marko Marković", birth_date="1970-02-03")):  # fmt: skip
+    for query in (
+        ScreenQuery(name="Ana Nikolić", birth_date="1995-06-14"),
+        ScreenQuery(name="Ivana Ilić", birth_date="1992-11-30"),
+        ScreenQuery(name="Marko Marković", birth_date="1970-02-03"),
+    ):
         assert screen(desk, world, "rs.officer", query)["result"] == "no-hit"
 
 
@@ -108,8 +117,9 @@ def _shape(answer: dict) -> str:
 def test_refused_looks_exactly_like_no_hit(desk: ScreeningDesk, world: World) -> None:
     # Hungary has no agreement with Serbia for serious crime: the hit is withheld
     refused = screen(desk, world, "hu.officer", PETAR)
-    nothing = screen(desk, world, "hu.officer", ScreenQuery(name="Nobody Unknownson",
-                                                            birth_date="1985-03-12"))  # fmt: skip
+    nothing = screen(
+        desk, world, "hu.officer", ScreenQuery(name="Nobody Unknownson", birth_date="1985-03-12")
+    )
     assert _shape(refused) == _shape(nothing)
     # a purpose the agreement does not cover, too
     wrong = screen(desk, world, "xk.officer", PETAR, "vawg")
@@ -129,8 +139,14 @@ def test_records_added_and_unflagged_are_followed(desk: ScreeningDesk, world: Wo
 
     query = ScreenQuery(first_name="Dritan", last_name="Hoxha", birth_date="1990-01-15")
     assert screen(desk, world, "xk.officer", query)["result"] == "no-hit"
-    add_records(world.services, "AL-ASP", "police_persons", "Person",
-                {"new": person("Dritan", "Hoxha", "1990-01-15")}, alert="wanted")  # fmt: skip
+    add_records(
+        world.services,
+        "AL-ASP",
+        "police_persons",
+        "Person",
+        {"new": person("Dritan", "Hoxha", "1990-01-15")},
+        alert="wanted",
+    )
     assert screen(desk, world, "xk.officer", query)["result"] == "hit"
 
 
@@ -156,8 +172,9 @@ def test_audit_chain_holds_references_not_terms(desk: ScreeningDesk, world: Worl
         rows = conn.execute(select(audit_entries).where(audit_entries.c.action == "screen"))
         entries = [r for r in rows if r.actor == "xk.officer"]
         (entry,) = entries
-        side = conn.execute(select(audit_values.c.detail).where(
-            audit_values.c.seq == entry.seq)).scalar_one()  # fmt: skip
+        side = conn.execute(
+            select(audit_values.c.detail).where(audit_values.c.seq == entry.seq)
+        ).scalar_one()
     chained = json.dumps([entry.refs, entry.purpose, entry.legal_basis, entry.action])
     assert "Petar" not in chained and "1985" not in chained
     assert answer["hits"][0]["reference"] in entry.refs
@@ -219,8 +236,11 @@ def test_bad_input_gets_a_clear_answer(
 
 
 def test_batch_answers_each_row(desk: ScreeningDesk, world: World) -> None:
-    answers = desk.screen(world.users["xk.officer"], "serious-crime",
-                          [PETAR, ScreenQuery(name="a"), ScreenQuery(document="ZZ9999999")])  # fmt: skip
+    answers = desk.screen(
+        world.users["xk.officer"],
+        "serious-crime",
+        [PETAR, ScreenQuery(name="a"), ScreenQuery(document="ZZ9999999")],
+    )
     assert [a["result"] for a in answers] == ["hit", "error", "no-hit"]
     assert answers[1]["error"] and answers[1]["hint"]
 

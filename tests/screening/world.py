@@ -50,8 +50,23 @@ def add_records(
     """Store records (label -> properties) with one envelope; returns label -> record id."""
     participant = authority.split("-")[0]
     eid = secrets.token_hex(8)
-    envelope = (eid, participant, authority, dataset, handling, None, "B", "2", subject, "fact",
-                purpose, basis, "2030-01-01", "2031-01-01", alert)  # fmt: skip
+    envelope = (
+        eid,
+        participant,
+        authority,
+        dataset,
+        handling,
+        None,
+        "B",
+        "2",
+        subject,
+        "fact",
+        purpose,
+        basis,
+        "2030-01-01",
+        "2031-01-01",
+        alert,
+    )
     records, ids = [], {}
     for label, props in rows.items():
         rid = f"{participant.lower()}-{secrets.token_hex(12)}"
@@ -59,12 +74,24 @@ def add_records(
         caption = (props.get("name") or props.get("number") or [label])[0]
         records.append((rid, schema, caption, text, eid, content_hash([("p", text)])))
         ids[label] = rid
-    meta = BatchMeta(id=f"b-{secrets.token_hex(6)}", participant=participant, authority=authority,
-                     dataset=dataset, source=f"{dataset}.csv", file_sha256="0" * 64,
-                     actor="cli:test", mapping="", purpose=purpose,
-                     started_at="2026-01-01T00:00:00+00:00")  # fmt: skip
-    chunk = Chunk(read=len(records), records=records,
-                  row_numbers=list(range(2, 2 + len(records))), envelopes={eid: envelope})  # fmt: skip
+    meta = BatchMeta(
+        id=f"b-{secrets.token_hex(6)}",
+        participant=participant,
+        authority=authority,
+        dataset=dataset,
+        source=f"{dataset}.csv",
+        file_sha256="0" * 64,
+        actor="cli:test",
+        mapping="",
+        purpose=purpose,
+        started_at="2026-01-01T00:00:00+00:00",
+    )
+    chunk = Chunk(
+        read=len(records),
+        records=records,
+        row_numbers=list(range(2, 2 + len(records))),
+        envelopes={eid: envelope},
+    )
     services.store.write_batch(meta, [chunk])
     return ids
 
@@ -82,34 +109,134 @@ def build_world(services: Services) -> World:
     load_agreements(services, default_agreements(), "cli:test")
     world = World(services)
     for username, (authority, roles) in USERS.items():
-        world.users[username] = services.accounts.add_user(username, authority, roles,
-                                                           actor="cli:test")  # fmt: skip
-    world.ids.update(add_records(services, "RS-MUP", "police_persons", "Person", {
-        "wanted": person("Петар", "Петровић", "1985-03-12", nationality="rs", gender="male",
-                         passportNumber="012345678", phone="+381641234567"),
-        "wanted2": person("Arben", "Krasniqi", "1979-11-05", nationality="xk", gender="male"),
-    }, alert="wanted", handling="H0,H2"))  # fmt: skip
-    world.ids.update(add_records(services, "RS-MUP", "police_persons", "Person", {
-        "unflagged": person("Marko", "Marković", "1970-02-03", nationality="rs"),
-    }))  # fmt: skip
-    world.ids.update(add_records(services, "MK-MVR", "missing_persons", "Person", {
-        "missing": person("Марија", "Јовановска", "2010-05-21", nationality="mk", gender="female"),
-    }, subject="victim", alert="missing", handling="H0,H2", purpose="missing-persons"))  # fmt: skip
-    world.ids.update(add_records(services, "RS-MUP", "victims", "Person", {
-        "victim": person("Ana", "Nikolić", "1995-06-14", nationality="rs", gender="female"),
-    }, subject="victim"))  # fmt: skip
-    world.ids.update(add_records(services, "RS-MUP", "victims_flagged", "Person", {
-        "victim_wanted": person("Ivana", "Ilić", "1992-11-30", nationality="rs"),
-    }, subject="victim", alert="wanted"))  # fmt: skip
-    world.ids.update(add_records(services, "XK-KP", "lost_id_cards", "Passport", {
-        "passport": {"number": ["KO1234567"], "holder": ["xk-holder"], "country": ["xk"]},
-        "passport_b": {"number": ["BS7654321"], "holder": ["xk-holder2"], "country": ["xk"]},
-    }, subject="other", alert="stolen", purpose="border-management",
-       basis="AGR-WB-BORDER-2025"))  # fmt: skip
-    world.ids.update(add_records(services, "ME-UP", "police_vehicles", "Vehicle", {
-        "van": {"registrationNumber": ["PG AB 123"], "description": ["VIN VF16EVRW6HY9CUV77"]},
-    }, alert="stolen"))  # fmt: skip
-    world.ids.update(add_records(services, "RS-MUP", "firearms", "Firearm", {
-        "pistol": {"serialNumber": ["680335"], "make": ["Zastava"]},
-    }, subject="other", alert="stolen", purpose="firearms", basis="AGR-SALW-2025"))  # fmt: skip
+        world.users[username] = services.accounts.add_user(
+            username, authority, roles, actor="cli:test"
+        )
+    world.ids.update(
+        add_records(
+            services,
+            "RS-MUP",
+            "police_persons",
+            "Person",
+            {
+                "wanted": person(
+                    "Петар",
+                    "Петровић",
+                    "1985-03-12",
+                    nationality="rs",
+                    gender="male",
+                    passportNumber="012345678",
+                    phone="+381641234567",
+                ),
+                "wanted2": person(
+                    "Arben", "Krasniqi", "1979-11-05", nationality="xk", gender="male"
+                ),
+            },
+            alert="wanted",
+            handling="H0,H2",
+        )
+    )
+    world.ids.update(
+        add_records(
+            services,
+            "RS-MUP",
+            "police_persons",
+            "Person",
+            {
+                "unflagged": person("Marko", "Marković", "1970-02-03", nationality="rs"),
+            },
+        )
+    )
+    world.ids.update(
+        add_records(
+            services,
+            "MK-MVR",
+            "missing_persons",
+            "Person",
+            {
+                "missing": person(
+                    "Марија", "Јовановска", "2010-05-21", nationality="mk", gender="female"
+                ),
+            },
+            subject="victim",
+            alert="missing",
+            handling="H0,H2",
+            purpose="missing-persons",
+        )
+    )
+    world.ids.update(
+        add_records(
+            services,
+            "RS-MUP",
+            "victims",
+            "Person",
+            {
+                "victim": person("Ana", "Nikolić", "1995-06-14", nationality="rs", gender="female"),
+            },
+            subject="victim",
+        )
+    )
+    world.ids.update(
+        add_records(
+            services,
+            "RS-MUP",
+            "victims_flagged",
+            "Person",
+            {
+                "victim_wanted": person("Ivana", "Ilić", "1992-11-30", nationality="rs"),
+            },
+            subject="victim",
+            alert="wanted",
+        )
+    )
+    world.ids.update(
+        add_records(
+            services,
+            "XK-KP",
+            "lost_id_cards",
+            "Passport",
+            {
+                "passport": {"number": ["KO1234567"], "holder": ["xk-holder"], "country": ["xk"]},
+                "passport_b": {
+                    "number": ["BS7654321"],
+                    "holder": ["xk-holder2"],
+                    "country": ["xk"],
+                },
+            },
+            subject="other",
+            alert="stolen",
+            purpose="border-management",
+            basis="AGR-WB-BORDER-2025",
+        )
+    )
+    world.ids.update(
+        add_records(
+            services,
+            "ME-UP",
+            "police_vehicles",
+            "Vehicle",
+            {
+                "van": {
+                    "registrationNumber": ["PG AB 123"],
+                    "description": ["VIN VF16EVRW6HY9CUV77"],
+                },
+            },
+            alert="stolen",
+        )
+    )
+    world.ids.update(
+        add_records(
+            services,
+            "RS-MUP",
+            "firearms",
+            "Firearm",
+            {
+                "pistol": {"serialNumber": ["680335"], "make": ["Zastava"]},
+            },
+            subject="other",
+            alert="stolen",
+            purpose="firearms",
+            basis="AGR-SALW-2025",
+        )
+    )
     return world

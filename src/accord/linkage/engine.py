@@ -9,14 +9,18 @@ with capped blocks (:mod:`~accord.linkage.blocking`), contradictions
 
 from __future__ import annotations
 
+import re
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 import duckdb
+import igraph as ig
 import polars as pl
 
+from accord.errors import InputError
 from accord.linkage.blocking import BLOCKING_KINDS, candidate_pairs
 from accord.linkage.cluster import cluster_records
 from accord.linkage.contradictions import flag_contradictions
@@ -44,7 +48,7 @@ class LinkOptions:
     em_pairs: float = 2e6
     seed: int = 42
     threads: int | None = None
-    memory_limit: str | None = None
+    memory_limit: str = "3GB"
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -70,12 +74,17 @@ class LinkResult:
     report: dict[str, Any] = field(default_factory=dict)
 
 
-def _connect(options: LinkOptions) -> duckdb.DuckDBPyConnection:
+def _connect(options: LinkOptions, spill: str) -> duckdb.DuckDBPyConnection:
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", options.memory_limit):
+        raise InputError(
+            f"Memory limit {options.memory_limit!r} is not a size.", hint="Write e.g. 3GB."
+        )
     con = duckdb.connect(":memory:")
     if options.threads:
         con.execute(f"set threads = {int(options.threads)}")
-    if options.memory_limit:
-        con.execute("set memory_limit = ?", [options.memory_limit])
+    # DuckDB spills to disk beyond its limit rather than holding every intermediate table
+    con.execute(f"set memory_limit = '{options.memory_limit}'")
+    con.execute(f"set temp_directory = '{spill}'")
     con.execute("set preserve_insertion_order = false")
     return con
 
@@ -120,6 +129,61 @@ def _ids(prepared: pl.DataFrame, pairs: Sequence[Sequence[str]]) -> list[list[in
     return [[lookup[r] for r in group if r in lookup] for group in pairs]
 
 
+def _scored_links(
+    con: duckdb.DuckDBPyConnection, count: int, options: LinkOptions, report: dict[str, Any]
+) -> pl.DataFrame:
+    links = pl.DataFrame(
+        schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64, "match_weight": pl.Float64,
+                "match_probability": pl.Float64, "blocked_on": pl.Utf8, "evidence": pl.Utf8}
+    )  # fmt: skip
+    if not report["blocking"]["pairs"]:
+        return links
+    trained = count >= MIN_TRAINING_RECORDS
+    training = TrainingOptions(
+        train=trained,
+        u_pairs=options.u_pairs,
+        em_pairs=options.em_pairs,
+        seed=options.seed,
+        prior=min(0.5, 1.0 / max(count, 2)),
+    )
+    scored = score_pairs(
+        con, "accord_records", "accord_pairs", comparisons_with_defaults(trained),
+        threshold=options.threshold, options=training, em_rules=EM_BLOCKING_RULES,
+        prior_rules=PRIOR_RULES,
+    )  # fmt: skip
+    report["model"] = {
+        "prior": scored.prior,
+        "training": scored.training,
+        "levels": {
+            name: {level.label: level.match_weight for level in levels.values()}
+            for name, levels in scored.levels.items()
+        },
+    }
+    return _evidence(scored)
+
+
+def _contradictions_within(
+    con: duckdb.DuckDBPyConnection, count: int, links: pl.DataFrame
+) -> pl.DataFrame:
+    """The contradicted pairs whose records the links join, directly or not: the only ones
+    that can constrain the clustering (all of them would not fit in memory at scale)."""
+    graph = ig.Graph(n=count, edges=list(zip(links["unique_id_l"], links["unique_id_r"], strict=True)))
+    components = pl.DataFrame(
+        {"unique_id": range(count), "component": graph.connected_components().membership},
+        schema={"unique_id": pl.Int64, "component": pl.Int64},
+    )
+    con.register("__accord_components", components.to_arrow())
+    try:
+        return con.sql(
+            """select c.unique_id_l, c.unique_id_r from accord_contradictions c
+               join __accord_components a on a.unique_id = c.unique_id_l
+               join __accord_components b on b.unique_id = c.unique_id_r
+               where a.component = b.component"""
+        ).pl()
+    finally:
+        con.unregister("__accord_components")
+
+
 def link_records(
     frame: pl.DataFrame, options: LinkOptions | None = None, constraints: Constraints | None = None
 ) -> LinkResult:
@@ -137,62 +201,42 @@ def link_records(
         "options": options.to_dict(),
     }
     count = prepared.height
-    con = _connect(options)
-    try:
-        con.register("__accord_prepared", prepared.to_arrow())
-        con.execute("create table accord_records as select * from __accord_prepared")
-        con.unregister("__accord_prepared")
-        step = time.perf_counter()
-        blocking = candidate_pairs(
-            con, "accord_records", cap=options.block_cap, window=options.window,
-            out="accord_pairs",
-        )  # fmt: skip
-        report["blocking"] = blocking.to_dict()
-        flag_contradictions(con, "accord_records", "accord_pairs", "accord_contradictions")
-        contradictions = con.sql("select * from accord_contradictions").pl()
-        timings["blocking"] = time.perf_counter() - step
-        step = time.perf_counter()
-        links = pl.DataFrame(
-            schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64, "match_weight": pl.Float64,
-                    "match_probability": pl.Float64, "blocked_on": pl.Utf8, "evidence": pl.Utf8}
-        )  # fmt: skip
-        if blocking.pairs:
-            trained = count >= MIN_TRAINING_RECORDS
-            training = TrainingOptions(
-                train=trained,
-                u_pairs=options.u_pairs,
-                em_pairs=options.em_pairs,
-                seed=options.seed,
-                prior=min(0.5, 1.0 / max(count, 2)),
-            )
-            scored = score_pairs(
-                con, "accord_records", "accord_pairs", comparisons_with_defaults(trained),
-                threshold=options.threshold, options=training, em_rules=EM_BLOCKING_RULES,
-                prior_rules=PRIOR_RULES,
+    with tempfile.TemporaryDirectory(prefix="accord-linkage-") as spill:
+        con = _connect(options, spill)
+        try:
+            con.register("__accord_prepared", prepared.to_arrow())
+            con.execute("create table accord_records as select * from __accord_prepared")
+            con.unregister("__accord_prepared")
+            prepared = prepared.select("unique_id", "record_id", "participant")
+            step = time.perf_counter()
+            blocking = candidate_pairs(
+                con, "accord_records", cap=options.block_cap, window=options.window,
+                out="accord_pairs",
             )  # fmt: skip
-            links = _evidence(scored)
-            report["model"] = {
-                "prior": scored.prior,
-                "training": scored.training,
-                "levels": {
-                    name: {level.label: level.match_weight for level in levels.values()}
-                    for name, levels in scored.levels.items()
-                },
-            }
-        timings["scoring"] = time.perf_counter() - step
-    finally:
-        con.close()
-    step = time.perf_counter()
+            report["blocking"] = blocking.to_dict()
+            flag_contradictions(con, "accord_records", "accord_pairs", "accord_contradictions")
+            report["contradictions"] = dict(
+                con.execute(
+                    "select reason, count(*) from accord_contradictions group by 1 order by 1"
+                ).fetchall()
+            )
+            timings["blocking"] = time.perf_counter() - step
+            step = time.perf_counter()
+            links = _scored_links(con, count, options, report)
+            timings["scoring"] = time.perf_counter() - step
+            step = time.perf_counter()
+            contradicted = _contradictions_within(con, count, links)
+        finally:
+            con.close()
     cannot = pl.DataFrame(
         [tuple(pair) for pair in _ids(prepared, constraints.cannot_link) if len(pair) == 2],
         schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64},
         orient="row",
     )
-    cannot = pl.concat([contradictions.select("unique_id_l", "unique_id_r"), cannot])
     clustering = cluster_records(
         count,
         links,
-        cannot,
+        pl.concat([contradicted, cannot]),
         _ids(prepared, constraints.must_link),
         _ids(prepared, constraints.apart),
     )
@@ -200,7 +244,6 @@ def link_records(
     timings["clustering"] = time.perf_counter() - step
     sizes = members.group_by("anchor").len()
     report.update(
-        contradictions=contradictions.group_by("reason").len().to_dicts(),
         links=links.height,
         links_refused=clustering.skipped_links,
         identities=sizes.height,

@@ -172,15 +172,14 @@ class IdentityDesk:
         self, user: Principal, purpose: str, identity_id: str, record_id: str, reason: str = ""
     ) -> tuple[str, IdentityView]:
         """Take a member this analyst sees out into an identity of its own; it is never linked
-        again with any record that was in the identity. Returns the new identity's id and the
-        view of the one it left."""
+        again with any record that was in the identity. Returns the new identity's id and its
+        view. The answer has the same form whether or not the identity held other records, and
+        whether or not the analyst could see them."""
         self._analyst(user)
         _status, members, records = self._visible(user, purpose, identity_id, reason)
         if record_id not in records:
             raise NotFound(f"No member {record_id!r} of identity {identity_id!r} that you may see.")
         others = [m.record_id for m in members if m.record_id != record_id]
-        if not others:
-            raise InputError(f"Record {record_id!r} is already an identity of its own.")
         act, at = "J-" + uuid.uuid4().hex[:16], now_iso()
         new_id = "ID-" + uuid.uuid4().hex[:20]
         rows = [
@@ -191,11 +190,14 @@ class IdentityDesk:
             self.book.add_judgements(conn, rows)
             self.book.create_identity(conn, new_id, at, "linked")
             self.book.move_member(conn, record_id, new_id, at, "split")
-            self.book.touch(conn, identity_id, at)
+            if others:
+                self.book.touch(conn, identity_id, at)
+            else:
+                self.book.remove_identity(conn, identity_id)
             self.store.audit.append(
                 conn, [self._entry(user, purpose, "split", identity_id, [record_id, new_id], reason)]
             )
-        return new_id, self.show(user, purpose, identity_id, reason)
+        return new_id, self.show(user, purpose, new_id, reason)
 
     @staticmethod
     def _judgement(

@@ -308,5 +308,9 @@ class IdentityStore:
             .values(status="confirmed", reviewed_at=at, reviewed_by=by, updated_at=at)
         )
 
+    def remove_identity(self, conn: Connection, identity_id: str) -> None:
+        """Drop an identity row (its judgements stay)."""
+        conn.execute(delete(identities).where(identities.c.id == identity_id))
+
     def touch(self, conn: Connection, identity_id: str, at: str) -> None:
         conn.execute(update(identities).where(identities.c.id == identity_id).values(updated_at=at))

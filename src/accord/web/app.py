@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -20,8 +19,8 @@ from accord.services.cases import CaseDesk
 from accord.web.guard import LoginRequired, Viewer, viewer
 from accord.web.i18n import N_, catalogue
 from accord.web.middleware import SecurityHeaders
-from accord.web.render import make_environment, page
-from accord.web.routes import audit, cases, dashboard, home, login, records
+from accord.web.render import STATIC, make_environment, page
+from accord.web.routes import audit, cases, dashboard, home, login, records, screening
 from accord.web.second_factor import CodeChecker
 from accord.web.sessions import SessionCodec
 from accord.web.state import WebState
@@ -30,8 +29,7 @@ __all__ = ["ROUTERS", "create_web_app"]
 
 log = logging.getLogger("accord.web")
 #: The page modules, each with its ``router``.
-ROUTERS = (login, home, records, cases, dashboard, audit)
-STATIC = Path(__file__).parent / "static"
+ROUTERS = (login, home, records, screening, cases, dashboard, audit)
 
 _TITLES = {
     400: N_("The request cannot be used"),

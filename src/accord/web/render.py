@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from fastapi import Request
@@ -16,7 +17,10 @@ from accord.web.guard import Viewer
 from accord.web.i18n import N_, Catalogue, catalogue
 from accord.web.state import web_state
 
-__all__ = ["NavItem", "make_environment", "page"]
+__all__ = ["STATIC", "NavItem", "make_environment", "page"]
+
+#: The pages' own styles and scripts, and (git-ignored) the libraries of scripts/web-assets.sh.
+STATIC = Path(__file__).parent / "static"
 
 
 def _when(value: str | None) -> str:
@@ -59,6 +63,7 @@ def make_environment(language: Catalogue | None = None) -> Environment:
         authority_name=_authority_name,
         participant_name=_participant_name,
     )
+    env.globals["charts"] = (STATIC / "vendor" / "uplot" / "uPlot.iife.min.js").exists()
     env.filters["when"] = _when
     return env
 
@@ -74,6 +79,8 @@ _READERS = frozenset({Role.OFFICER, Role.ANALYST, Role.APPROVER, Role.DPO})
 NAVIGATION = (
     NavItem("/", N_("Home")),
     NavItem("/search", N_("Search"), _READERS),
+    NavItem("/screen", N_("Screening"), frozenset({Role.OFFICER, Role.ANALYST})),
+    NavItem("/step2", N_("Step 2"), frozenset({Role.OFFICER, Role.ANALYST, Role.APPROVER})),
     NavItem("/cases", N_("Cases"), _READERS),
     NavItem("/inbox", N_("Inbox"), _READERS),
     NavItem("/dashboard", N_("Dashboard"), _READERS),

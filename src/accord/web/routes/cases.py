@@ -15,7 +15,7 @@ from accord.errors import AccordError, InputError
 from accord.exchange import CaseView, InboxStatus, MessageDraft, MessageKind, Urgency
 from accord.exchange.kinds import READ_ROLES, SEND_ROLES
 from accord.model.codes import HandlingCode, InformationAccuracy, Purpose, SourceReliability
-from accord.model.reference import authorities
+from accord.model.reference import authorities, participants
 from accord.web.guard import Viewer, ViewerDep, checked_form, require_roles, text, texts
 from accord.web.i18n import N_, catalogue
 from accord.web.render import page
@@ -49,11 +49,20 @@ def _agreements_for(request: Request, who: Viewer) -> list[Any]:
 
 
 def _authority_groups(who: Viewer) -> list[tuple[str, list[Any]]]:
+    """Other authorities by participant: the user's own first, then the region (the UK and
+    the Western Balkans Six), then the others."""
     groups: dict[str, list[Any]] = {}
     for authority in authorities().values():
         if authority.id != who.user.authority:
             groups.setdefault(authority.participant, []).append(authority)
-    return sorted(groups.items())
+    known = participants()
+
+    def order(code: str) -> tuple[int, str]:
+        found = known.get(code)
+        region = code == "GB" or (found is not None and found.region == "WB6")
+        return (0 if code == who.user.participant else 1 if region else 2, code)
+
+    return sorted(groups.items(), key=lambda item: order(item[0]))
 
 
 def _cases_page(

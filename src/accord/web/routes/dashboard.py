@@ -13,7 +13,7 @@ from accord.model.reference import participants
 from accord.policy import ACTION_ROLES, Action, Role
 from accord.web.figures import GRANULARITIES, MigrationFigures, migration_figures
 from accord.web.guard import Viewer, ViewerDep, checked_form, remember, require_roles, text
-from accord.web.i18n import N_
+from accord.web.i18n import N_, catalogue
 from accord.web.reasons import Reason, default_purpose, reason_from
 from accord.web.render import page
 from accord.web.state import web_state
@@ -38,7 +38,9 @@ def _country_names() -> dict[str, str]:
 
 def _chart_data(figures: MigrationFigures) -> str:
     """The series for the chart script; the tables beside it hold the same numbers."""
+    words = catalogue()
     data = {
+        "labels": {"period": words.gettext(N_("Period")), "axis": words.gettext(N_("Detections"))},
         "periods": figures.periods,
         "threshold": figures.threshold,
         "segments": [{"label": s.label, "values": s.values} for s in figures.segments],

@@ -147,20 +147,29 @@ async def search(request: Request, who: ViewerDep) -> Response:
 
 
 def _properties(record: StoredRecord) -> list[dict[str, Any]]:
+    """The record's properties, the schema's featured ones first, with readable values
+    (a country's name beside its code)."""
     schema = get_schema(record.schema)
+    featured = list(schema.featured)
     rows = []
-    for name, values in sorted(record.properties.items()):
+    for name, values in record.properties.items():
         prop = schema.get(name)
         shown = [v for v in values if v]
         if not shown:
             continue
+        entity = prop is not None and prop.type.name == "entity"
+        readable = []
+        for value in shown:
+            caption = prop.type.caption(value) if prop is not None and not entity else value
+            readable.append(value if caption in (None, value) else f"{caption} ({value})")
         rows.append({
             "name": name,
             "label": prop.label if prop is not None else name,
-            "entity": prop is not None and prop.type.name == "entity",
-            "values": shown,
+            "entity": entity,
+            "values": shown if entity else readable,
+            "order": (featured.index(name) if name in featured else len(featured)),
         })  # fmt: skip
-    return rows
+    return sorted(rows, key=lambda row: (row["order"], row["label"]))
 
 
 def _record_page(

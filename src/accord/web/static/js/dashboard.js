@@ -17,7 +17,7 @@
       return;
     }
     var xs = data.periods.map(function (_p, i) { return i; });
-    var series = [{ label: "period", value: function (_u, i) { return i == null ? "" : data.periods[i]; } }];
+    var series = [{ label: data.labels.period, value: function (_u, i) { return i == null ? "" : data.periods[i]; } }];
     var columns = [xs];
     rows.forEach(function (row, n) {
       series.push({
@@ -34,10 +34,13 @@
     var options = {
       width: width,
       height: 260,
-      scales: { x: { time: false } },
+      scales: { x: { time: false, range: function () { return [-0.5, xs.length - 0.5]; } } },
       axes: [
-        { values: function (_u, ticks) { return ticks.map(function (t) { return data.periods[t] || ""; }); } },
-        { label: "detections" }
+        {
+          splits: function () { return xs; },
+          values: function (_u, ticks) { return ticks.map(function (t) { return data.periods[t] || ""; }); }
+        },
+        { label: data.labels.axis }
       ],
       series: series,
       legend: { live: true }
