@@ -10,11 +10,12 @@ vendor=src/accord/web/static/vendor
 stamp=$vendor/.lock-sha256
 want=$(sha256sum package-lock.json | cut -d' ' -f1)
 
-if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$vendor/uplot/uPlot.iife.min.js" ]; then
+if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ] && [ -f "$vendor/uplot/uPlot.iife.min.js" ] \
+  && [ -f "$vendor/cytoscape/cytoscape.min.js" ]; then
   exit 0
 fi
 if ! command -v npm >/dev/null 2>&1; then
-  echo "npm is not installed; the pages work without the charts (tables are always shown)." >&2
+  echo "npm is not installed; the pages work without the charts and graphs (tables are always shown)." >&2
   echo "Install Node.js and npm, then run scripts/web-assets.sh again." >&2
   exit 1
 fi
@@ -22,8 +23,11 @@ fi
 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error
 
 rm -rf "$vendor"
-mkdir -p "$vendor/uplot"
+mkdir -p "$vendor/uplot" "$vendor/cytoscape"
+# uPlot draws the dashboard's time series; Cytoscape.js the graph of an identity's records.
 cp node_modules/uplot/dist/uPlot.iife.min.js node_modules/uplot/dist/uPlot.min.css "$vendor/uplot/"
 cp node_modules/uplot/LICENSE "$vendor/uplot/LICENSE"
+cp node_modules/cytoscape/dist/cytoscape.min.js "$vendor/cytoscape/"
+cp node_modules/cytoscape/LICENSE "$vendor/cytoscape/LICENSE"
 echo "$want" > "$stamp"
 echo "Web assets copied to $vendor"

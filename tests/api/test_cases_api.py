@@ -31,6 +31,7 @@ def test_a_request_from_sending_to_answer(api: Api) -> None:
     assert again.status_code == 200 and again.json()["id"] == ack.json()["id"]
     assert api.get("/inbox?status=unacknowledged", "xk.officer").json()["items"] == []
 
+    api.clock.advance(minutes=30)
     reply = api.send(case["id"], "xk.officer", kind="reply", recipients=[], refers_to=request["id"])
     assert reply.status_code == 201, reply.text
     assert [r["authority"] for r in reply.json()["recipients"]] == ["RS-MUP"]

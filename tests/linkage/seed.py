@@ -16,7 +16,17 @@ PEOPLE: list[tuple[str, ...]] = [
     ("xk-arben", "XK-KP", "Arben", "Krasniqi", "1975-06-07", "male", "xk", "1234567890", "Bajram"),
     ("gb-arben", "GB-NCA", "ARBEN", "KRASNIQI", "1975-06-07", "male", "xk", "1234567890", ""),
     # one person seen by Serbia only
-    ("rs-petar", "RS-MUP", "Петар", "Петровић", "1980-05-12", "male", "rs", "1205980710012", "Јован"),
+    (
+        "rs-petar",
+        "RS-MUP",
+        "Петар",
+        "Петровић",
+        "1980-05-12",
+        "male",
+        "rs",
+        "1205980710012",
+        "Јован",
+    ),
     ("rs-petar-2", "RS-MUP", "Petar", "Petrović", "1980-05-12", "male", "rs", "", "Jovan"),
     # twins in Serbia and Kosovo
     ("rs-nikola", "RS-MUP", "Nikola", "Jovanović", "1995-03-04", "male", "rs", "", "Zoran"),
@@ -42,7 +52,9 @@ def _envelope(eid: str, authority: str) -> tuple[Any, ...]:
     )  # fmt: skip
 
 
-def seed_people(store: Store, people: list[tuple[str, ...]] | None = None, batch: str = "1") -> None:
+def seed_people(
+    store: Store, people: list[tuple[str, ...]] | None = None, batch: str = "1"
+) -> None:
     """Store the people, one batch per authority."""
     by_authority: dict[str, list[tuple[str, ...]]] = {}
     for person in people or PEOPLE:
@@ -54,7 +66,9 @@ def seed_people(store: Store, people: list[tuple[str, ...]] | None = None, batch
             props = {name: [value] for name, value in zip(FIELDS, values, strict=True) if value}
             props["name"] = [f"{props['firstName'][0]} {props['lastName'][0]}"]
             text = json.dumps(props, ensure_ascii=False, sort_keys=True)
-            records.append((rid, "Person", props["name"][0], text, eid, content_hash([("p", text)])))
+            records.append(
+                (rid, "Person", props["name"][0], text, eid, content_hash([("p", text)]))
+            )
         meta = BatchMeta(
             id=f"b-{authority}-{batch}", participant=authority.split("-")[0], authority=authority,
             dataset="persons", source="persons.csv", file_sha256="0" * 64, actor="cli:seed",

@@ -16,7 +16,9 @@ from tests.linkage.cases import COLUMNS, HARD_CASES, PERSONS
 runner = CliRunner()
 
 
-def _write(path: Path, rows: list[tuple[str | None, ...]], columns: tuple[str, ...] = COLUMNS) -> Path:
+def _write(
+    path: Path, rows: list[tuple[str | None, ...]], columns: tuple[str, ...] = COLUMNS
+) -> Path:
     with path.open("w", encoding="utf-8", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(columns)
@@ -62,16 +64,28 @@ def test_missing_columns_are_named_with_the_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"record_id,participant,first_name,last_name,birth_date,sex,nationality,document_number\n"
-         b"1,RS,P\xe9tar,P,1980,M,RS,\n", "not UTF-8"),
-        (b"record_id,participant,first_name,last_name,birth_date,sex,nationality,document_number\n"
-         b"1,RS,Petar,P,1980,M,RS,\n1,RS,Ana,P,1981,F,RS,\n", "appears more than once"),
-        (b"record_id,participant,first_name,last_name,birth_date,sex,nationality,document_number\n"
-         b",RS,Petar,P,1980,M,RS,\n", "empty record_id"),
+        (
+            b"record_id,participant,first_name,last_name,birth_date,sex,nationality,document_number\n"
+            b"1,RS,P\xe9tar,P,1980,M,RS,\n",
+            "not UTF-8",
+        ),
+        (
+            b"record_id,participant,first_name,last_name,birth_date,sex,nationality,document_number\n"
+            b"1,RS,Petar,P,1980,M,RS,\n1,RS,Ana,P,1981,F,RS,\n",
+            "appears more than once",
+        ),
+        (
+            b"record_id,participant,first_name,last_name,birth_date,sex,nationality,document_number\n"
+            b",RS,Petar,P,1980,M,RS,\n",
+            "empty record_id",
+        ),
         (b"", "empty"),
-        (b"record_id,participant,first_name,last_name,birth_date,sex,nationality,document_number\n"
-         b'1,RS,"Petar,P,1980,M,RS,\n', "CSV"),
-    ],  # fmt: skip
+        (
+            b"record_id,participant,first_name,last_name,birth_date,sex,nationality,document_number\n"
+            b'1,RS,"Petar,P,1980,M,RS,\n',
+            "CSV",
+        ),
+    ],
 )
 def test_unusable_files_get_a_clear_error(tmp_path: Path, content: bytes, expected: str) -> None:
     source = tmp_path / "in.csv"
@@ -115,7 +129,13 @@ def test_evidence_columns_on_request(tmp_path: Path) -> None:
     result = runner.invoke(app, ["link", str(source), "--out", str(out), "--evidence"])
     assert result.exit_code == 0, result.output
     frame = pl.read_csv(out, infer_schema=False)
-    assert frame.columns == ["record_id", "cluster_id", "linked_to", "match_probability", "evidence"]
+    assert frame.columns == [
+        "record_id",
+        "cluster_id",
+        "linked_to",
+        "match_probability",
+        "evidence",
+    ]
     assert frame["evidence"].drop_nulls().str.contains('"field":"name"').all()
 
 

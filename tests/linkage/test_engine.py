@@ -15,8 +15,30 @@ BAD_VALUES: list[tuple[str | None, ...]] = [
     ("bad-date", "RS", "Jovan", "Ilić", "31-02-1990", "M", "SRB", None, None, None),
     ("zero-date", "RS", "Jovan", "Ilić", "00.00.1985", "M", "SRB", None, None, None),
     ("emoji", "XK", "😀😀", "🙂", "1990", "x", "ZZZ", "🙂", None, None),
-    ("control", "AL", "Ar\x00ben\x07", "Kras\nniqi", "1975-06-07", "M", "ALB", "\x1b[31m", None, None),
-    ("long", "BA", "Emir" * 2500, "Hodžić" * 1700, "1961-04-20", "M", "BIH", "9" * 5000, "x" * 9000, None),
+    (
+        "control",
+        "AL",
+        "Ar\x00ben\x07",
+        "Kras\nniqi",
+        "1975-06-07",
+        "M",
+        "ALB",
+        "\x1b[31m",
+        None,
+        None,
+    ),
+    (
+        "long",
+        "BA",
+        "Emir" * 2500,
+        "Hodžić" * 1700,
+        "1961-04-20",
+        "M",
+        "BIH",
+        "9" * 5000,
+        "x" * 9000,
+        None,
+    ),
     ("empty", "ME", "", "", "", "", "", "", "", ""),
     ("spaces", "ME", "   ", "\t", " ", None, None, None, None, None),
     ("rtl", "SY", "‮محمد", "التميمي‬", "1988", "M", "SYR", None, None, None),
@@ -45,11 +67,13 @@ def test_bad_values_link_nothing_by_themselves() -> None:
 def test_the_same_input_gives_the_same_identities() -> None:
     first = link_records(frame(HARD_CASES)).members
     second = link_records(frame(list(reversed(HARD_CASES)))).members
+
     def groups(members: pl.DataFrame) -> set[frozenset[str]]:
         by_anchor: dict[str, set[str]] = {}
         for record, anchor in members.select("record_id", "anchor").iter_rows():
             by_anchor.setdefault(anchor, set()).add(record)
         return {frozenset(g) for g in by_anchor.values()}
+
     assert groups(first) == groups(second)
 
 
@@ -62,13 +86,17 @@ def test_empty_and_single_inputs() -> None:
 
 def test_judgements_are_constraints() -> None:
     rows = HARD_CASES
-    split = link_records(frame(rows), constraints=Constraints(cannot_link=[("rs-petar", "gb-petar")]))
+    split = link_records(
+        frame(rows), constraints=Constraints(cannot_link=[("rs-petar", "gb-petar")])
+    )
     anchors = dict(zip(split.members["record_id"], split.members["anchor"], strict=True))
     assert anchors["rs-petar"] != anchors["gb-petar"]
     kept = link_records(frame(rows), constraints=Constraints(must_link=[["xk-sister", "ba-son"]]))
     anchors = dict(zip(kept.members["record_id"], kept.members["anchor"], strict=True))
     assert anchors["xk-sister"] == anchors["ba-son"]
-    row = kept.members.filter(pl.col("linked_to").is_not_null() & (pl.col("blocked_on") == "judgement"))
+    row = kept.members.filter(
+        pl.col("linked_to").is_not_null() & (pl.col("blocked_on") == "judgement")
+    )
     assert json.loads(row["evidence"][0])[0]["field"] == "judgement"
 
 

@@ -52,7 +52,9 @@ def test_the_job_reads_as_the_system_actor_and_logs_a_combination(desk: Identity
     report = link_store(store, purpose=PURPOSE)
     assert report.records == len(PEOPLE)
     assert _count(store, identity_members) == len(PEOPLE)
-    assert _identity(store, "rs-arben") == _identity(store, "xk-arben") == _identity(store, "gb-arben")
+    assert (
+        _identity(store, "rs-arben") == _identity(store, "xk-arben") == _identity(store, "gb-arben")
+    )
     assert _identity(store, "rs-petar") == _identity(store, "rs-petar-2")
     assert _identity(store, "rs-nikola") != _identity(store, "xk-marko")
     assert _identity(store, "xk-fatmire") != _identity(store, "xk-fatmir")
@@ -66,7 +68,9 @@ def test_the_job_reads_as_the_system_actor_and_logs_a_combination(desk: Identity
         assert {"rs-arben", "xk-arben", "gb-arben", "rs-petar", "rs-petar-2"} <= set(refs)
         assert "rs-nikola" not in refs  # a record alone was combined with nothing
         detail = json.loads(
-            conn.execute(select(audit_values.c.detail).where(audit_values.c.seq == entry.seq)).scalar_one()
+            conn.execute(
+                select(audit_values.c.detail).where(audit_values.c.seq == entry.seq)
+            ).scalar_one()
         )
         assert detail["run"] == report.run_id and "options" in detail["parameters"]
         reads = [e for e in entries if e.action == "consultation" and e.actor == "system:linkage"]
@@ -83,10 +87,20 @@ def test_rerunning_duplicates_nothing(desk: IdentityDesk) -> None:
     store = desk.store
     first = link_store(store, purpose=PURPOSE)
     with store.read() as conn:
-        before = sorted(tuple(r) for r in conn.execute(select(identity_members.c.record_id, identity_members.c.identity_id)))
+        before = sorted(
+            tuple(r)
+            for r in conn.execute(
+                select(identity_members.c.record_id, identity_members.c.identity_id)
+            )
+        )
     second = link_store(store, purpose=PURPOSE)
     with store.read() as conn:
-        after = sorted(tuple(r) for r in conn.execute(select(identity_members.c.record_id, identity_members.c.identity_id)))
+        after = sorted(
+            tuple(r)
+            for r in conn.execute(
+                select(identity_members.c.record_id, identity_members.c.identity_id)
+            )
+        )
     assert first.changes["total"] == len(PEOPLE)
     assert second.changes["total"] == 0
     assert before == after
@@ -98,7 +112,9 @@ def test_new_records_join_the_identities_that_exist(desk: IdentityDesk) -> None:
     store = desk.store
     link_store(store, purpose=PURPOSE)
     arben = _identity(store, "xk-arben")
-    seed_people(store, [("xk-arben-2", "XK-KP", "Arben", "Krasniqi", "1975", "male", "xk", "", "")], "2")
+    seed_people(
+        store, [("xk-arben-2", "XK-KP", "Arben", "Krasniqi", "1975", "male", "xk", "", "")], "2"
+    )
     report = link_store(store, purpose=PURPOSE)
     assert _identity(store, "xk-arben-2") == arben == _identity(store, "rs-arben")
     assert report.changes["inserted"] == 1
@@ -115,8 +131,13 @@ def test_a_split_is_respected_on_the_next_run(desk: IdentityDesk) -> None:
     assert _identity(store, "rs-arben") != _identity(store, "xk-arben")
     assert _identity(store, "xk-arben") == _identity(store, "gb-arben") == arben
     with store.read() as conn:
-        rows = conn.execute(select(identity_judgements).where(identity_judgements.c.kind == "split")).all()
-    assert {(r.record_id, r.other_record_id) for r in rows} == {("rs-arben", "xk-arben"), ("rs-arben", "gb-arben")}
+        rows = conn.execute(
+            select(identity_judgements).where(identity_judgements.c.kind == "split")
+        ).all()
+    assert {(r.record_id, r.other_record_id) for r in rows} == {
+        ("rs-arben", "xk-arben"),
+        ("rs-arben", "gb-arben"),
+    }
     assert all(r.actor == "rs.analyst" and r.reason == "another man" for r in rows)
 
 
@@ -127,7 +148,9 @@ def test_a_confirmed_identity_keeps_its_members(desk: IdentityDesk) -> None:
     view = desk.confirm(RS_ANALYST, PURPOSE, petar, reason="same JMBG on file")
     assert view.status == "confirmed"
     # the data changes so that the two records no longer look alike
-    seed_people(store, [("rs-petar-2", "RS-MUP", "Pavle", "Perić", "1961-01-01", "male", "rs", "", "")], "2")
+    seed_people(
+        store, [("rs-petar-2", "RS-MUP", "Pavle", "Perić", "1961-01-01", "male", "rs", "", "")], "2"
+    )
     link_store(store, purpose=PURPOSE)
     assert _identity(store, "rs-petar-2") == _identity(store, "rs-petar") == petar
     with store.read() as conn:
@@ -153,7 +176,9 @@ def test_views_are_cut_to_what_the_user_may_see(desk: IdentityDesk) -> None:
         desk.show(XK_ANALYST, PURPOSE, petar)
     with pytest.raises(NotFound) as missing:
         desk.show(XK_ANALYST, PURPOSE, "ID-does-not-exist")
-    assert str(hidden.value).replace(petar, "X") == str(missing.value).replace("ID-does-not-exist", "X")
+    assert str(hidden.value).replace(petar, "X") == str(missing.value).replace(
+        "ID-does-not-exist", "X"
+    )
     # within one participant the links between visible members carry their evidence
     both = desk.show(RS_ANALYST, PURPOSE, petar).to_dict()
     assert {m["record_id"] for m in both["members"]} == {"rs-petar", "rs-petar-2"}

@@ -10,7 +10,9 @@ from accord.linkage.values import birth_date_parts, document_numbers, nationalit
 
 
 def _dates(*values: str | None) -> list[tuple[str | None, str]]:
-    frame = birth_date_parts(pl.DataFrame({"birth_date": list(values)}, schema={"birth_date": pl.Utf8}))
+    frame = birth_date_parts(
+        pl.DataFrame({"birth_date": list(values)}, schema={"birth_date": pl.Utf8})
+    )
     return list(zip(frame["dob"].to_list(), frame["dob_status"].to_list(), strict=True))
 
 

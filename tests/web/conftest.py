@@ -43,8 +43,9 @@ def seeded_services(settings: Settings) -> Services:
 def make_web(settings: Settings, **options: Any) -> Iterator[Web]:
     services = seeded_services(settings)
     clock = FakeClock()
-    site = create_site(services, api=lambda svc, clk: create_app(svc, clock=clk), clock=clock,
-                       **options)  # fmt: skip
+    site = create_site(
+        services, api=lambda svc, clk: create_app(svc, clock=clk), clock=clock, **options
+    )
     try:
         with TestClient(site, base_url="http://testserver") as client:
             yield Web(client, services, clock)
@@ -70,6 +71,12 @@ def load_datasets(services: Services, folder: Path, participant: str, datasets: 
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     for entry in manifest["files"]:
         if entry["participant"] == participant and entry["dataset"] in datasets:
-            ingest_path(services, folder / entry["path"], participant=participant,
-                        authority=entry["authority"], dataset=entry["dataset"],
-                        mapping=folder / entry["mapping"], actor="test")  # fmt: skip
+            ingest_path(
+                services,
+                folder / entry["path"],
+                participant=participant,
+                authority=entry["authority"],
+                dataset=entry["dataset"],
+                mapping=folder / entry["mapping"],
+                actor="test",
+            )

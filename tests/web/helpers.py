@@ -42,10 +42,14 @@ class Web:
         assert page.status_code == 200, page.text
         return self.client.post(
             "/login",
-            data={"csrf_token": hidden(page.text, "csrf_token"), "username": username,
-                  "password": password, "next": "/"},
+            data={
+                "csrf_token": hidden(page.text, "csrf_token"),
+                "username": username,
+                "password": password,
+                "next": "/",
+            },
             follow_redirects=False,
-        )  # fmt: skip
+        )
 
     def login(self, username: str) -> httpx.Response:
         """Both factors; the first log-in enrols a new secret (as a person would)."""
@@ -65,10 +69,14 @@ class Web:
         self.clock.advance(seconds=30)
         done = self.client.post(
             action,
-            data={"csrf_token": hidden(page.text, "csrf_token"), "next": "/",
-                  "code": self.code(username), **fields},
+            data={
+                "csrf_token": hidden(page.text, "csrf_token"),
+                "next": "/",
+                "code": self.code(username),
+                **fields,
+            },
             follow_redirects=False,
-        )  # fmt: skip
+        )
         assert done.status_code == 303, done.text
         return done
 

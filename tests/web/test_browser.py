@@ -35,9 +35,15 @@ pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]  # fmt: skip
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 VIEWPORT = {"width": 1366, "height": 768}
 WHY = "Operation Adriatic, file 2025/311"
 
@@ -319,6 +325,65 @@ def test_the_dashboard_shows_suppressed_figures_a_chart_and_the_map(live: Live, 
     if vendor.exists():  # scripts/web-assets.sh installed the chart library
         expect(page.locator("#chart-segments canvas").first).to_be_visible()
     shoot(live, page, "09-dashboard")
+
+
+def _wanted(live: Live, region: Path) -> dict[str, str]:
+    """A planted screening query that must hit a wanted person of Serbia's police."""
+    rows = csv.DictReader((region / "truth" / "screening_hits.csv").open(encoding="utf-8"))
+    return next(
+        r
+        for r in rows
+        if r["expect_hit"] == "true"
+        and r["kind"] == "person"
+        and r["participant"] == "RS"
+        and r["screening_participant"] in DEMO_PARTICIPANTS
+        and r["screening_participant"] != "RS"
+    )
+
+
+def test_a_hit_then_step_two_releases_the_record_to_the_asking_authority(
+    live: Live, page: Page, region: Path
+) -> None:
+    wanted = _wanted(live, region)
+    asker = f"{wanted['screening_participant'].lower()}.officer"
+    key = live.services.settings.id_key
+    rid = record_id(
+        key, wanted["participant"], wanted["authority"], wanted["dataset"], wanted["key"]
+    )
+    login(live, page, asker)
+    nav(page, "Screening")
+    page.get_by_label("Full name").fill(f"{wanted['first_name']} {wanted['last_name']}")
+    page.get_by_label("Date of birth").fill(wanted["birth_date"])
+    page.get_by_label("Purpose").select_option("serious-crime")
+    page.get_by_label("Justification").fill("Wanted-person check at the border, file 88/2025")
+    page.get_by_role("button", name="Check").click()
+    answer = page.locator("#answer")
+    expect(answer).to_contain_text("1 hit")
+    expect(answer).to_contain_text(wanted["authority"])
+    with live.services.store.read() as conn:
+        caption = live.services.store.get_records(conn, [rid])[rid].caption
+    assert caption not in answer.inner_text()
+    shoot(live, page, "11-screening")
+    answer.get_by_label("Urgency").select_option("urgent-direct")
+    answer.get_by_role("button", name="Ask for the details").click()
+    expect(page.locator(".message").first).to_contain_text("open")
+
+    login(live, page, "rs.approver")
+    nav(page, "Step 2")
+    request = page.locator(".message").filter(has_text="file 88/2025")
+    expect(request).to_contain_text("name matches")
+    shoot(live, page, "12-step2")
+    request.get_by_role("button", name="Approve and release").click()
+    expect(page.locator(".message").filter(has_text="file 88/2025")).to_contain_text("approved")
+
+    login(live, page, asker)
+    nav(page, "Step 2")
+    page.get_by_role("link", name="From your authority").click()
+    page.get_by_role("link", name="Open the record").first.click()
+    page.get_by_label("Purpose").select_option("serious-crime")
+    page.get_by_label("Justification").fill("Wanted-person check at the border, file 88/2025")
+    page.get_by_role("button", name="Open the record").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text(caption)
 
 
 def test_the_dpo_sees_the_audit_chain_and_who_consulted_a_record(

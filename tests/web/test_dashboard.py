@@ -70,8 +70,9 @@ def test_figures_never_hold_a_count_below_the_threshold(web: Web, region: Path) 
     user = web.services.accounts.get("rs.officer")
     assert user is not None
     for granularity in ("year", "quarter", "month"):
-        figures = migration_figures(web.services, user, "border-management", "test",
-                                    granularity, {})  # fmt: skip
+        figures = migration_figures(
+            web.services, user, "border-management", "test", granularity, {}
+        )
         values = [v for s in figures.segments + figures.nationalities for v in s.values]
         values += [p["count"] for p in figures.points] + [line["count"] for line in figures.lines]
         assert all(v is None or (isinstance(v, int) and v >= 5) for v in values), granularity

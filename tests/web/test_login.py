@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import timedelta
 
-import pytest
 from fastapi.routing import APIRoute
 from sqlalchemy import select
 
@@ -67,9 +66,14 @@ def test_a_forged_enrolment_secret_is_refused(web: Web) -> None:
     page = web.client.get(step.headers["location"])
     response = web.client.post(
         "/login/enrol",
-        data={"csrf_token": hidden(page.text, "csrf_token"), "secret": "A" * 32,
-              "tag": hidden(page.text, "tag"), "code": "000000", "next": "/"},
-    )  # fmt: skip
+        data={
+            "csrf_token": hidden(page.text, "csrf_token"),
+            "secret": "A" * 32,
+            "tag": hidden(page.text, "tag"),
+            "code": "000000",
+            "next": "/",
+        },
+    )
     assert response.status_code == 403
     assert web.services.accounts.row("me.officer")["totp_secret"] is None  # type: ignore[index]
 
@@ -90,9 +94,10 @@ def test_wrong_and_replayed_codes_are_refused(web: Web) -> None:
     assert replay.status_code == 401
     web.clock.advance(seconds=30)
     fresh = web.client.post(
-        "/login/code", data={"csrf_token": csrf, "code": web.code("rs.officer")},
+        "/login/code",
+        data={"csrf_token": csrf, "code": web.code("rs.officer")},
         follow_redirects=False,
-    )  # fmt: skip
+    )
     assert fresh.status_code == 303 and fresh.headers["location"] == "/"
 
 
@@ -179,9 +184,10 @@ def test_a_changed_password_ends_existing_sessions(web: Web) -> None:
     web.login("rs.approver")
     with web.services.store.write() as conn:
         conn.execute(
-            users.update().where(users.c.username == "rs.approver")
+            users.update()
+            .where(users.c.username == "rs.approver")
             .values(password_hash=hash_password("another long passphrase"))
-        )  # fmt: skip
+        )
     assert web.client.get("/", follow_redirects=False).status_code == 303
 
 
@@ -208,16 +214,22 @@ def _post_routes() -> list[str]:
     found = []
     for route in (r for module in ROUTERS for r in module.router.routes):
         if isinstance(route, APIRoute) and "POST" in route.methods:
-            found.append(route.path.replace("{case_id}", "case-x").replace(
-                "{record_id}", "rs-x").replace("{message_id}", "msg-x"))  # fmt: skip
+            found.append(
+                route.path.replace("{case_id}", "case-x")
+                .replace("{record_id}", "rs-x")
+                .replace("{message_id}", "msg-x")
+            )
     return found
 
 
 def test_every_form_post_without_the_csrf_token_is_refused(web: Web) -> None:
     web.services.accounts.add_user(
-        "rs.everything", "RS-MUP", "officer,analyst,approver,dpo",
-        password_hash=hash_password(DEMO_PASSWORD), actor="test",
-    )  # fmt: skip
+        "rs.everything",
+        "RS-MUP",
+        "officer,analyst,approver,dpo",
+        password_hash=hash_password(DEMO_PASSWORD),
+        actor="test",
+    )
     web.login("rs.everything")
     paths = _post_routes()
     assert {"/login", "/logout", "/search", "/cases", "/export", "/dashboard"} <= set(paths)
@@ -260,8 +272,16 @@ def test_a_post_from_another_origin_is_refused_even_with_the_token(web: Web) -> 
 
 def test_the_way_back_after_log_in_stays_on_this_site() -> None:
     assert safe_next("/cases/case-1") == "/cases/case-1"
-    for bad in ("https://evil.example/", "//evil.example", "/\\evil.example", "", None,
-                "/login/code", "javascript:alert(1)", "/x\r\nSet-Cookie: a=b"):  # fmt: skip
+    for bad in (
+        "https://evil.example/",
+        "//evil.example",
+        "/\\evil.example",
+        "",
+        None,
+        "/login/code",
+        "javascript:alert(1)",
+        "/x\r\nSet-Cookie: a=b",
+    ):
         assert safe_next(bad) == "/"
 
 

@@ -88,22 +88,44 @@ def test_the_record_page_shows_the_entity_the_envelope_and_its_restrictions(
         "  nature: assessment\n  purpose: migrant-smuggling\n  legal_basis: AGR-WB-SOC-2025\n",
         encoding="utf-8",
     )
-    ingest_path(web.services, tmp_path / "p.csv", participant="AL", authority="AL-ASP",
-                dataset="intel", mapping=tmp_path / "p.yaml", actor="test")  # fmt: skip
+    ingest_path(
+        web.services,
+        tmp_path / "p.csv",
+        participant="AL",
+        authority="AL-ASP",
+        dataset="intel",
+        mapping=tmp_path / "p.yaml",
+        actor="test",
+    )
     web.login("al.analyst")
     rid = record_id(web.services.settings.id_key, "AL", "AL-ASP", "intel", "W1")
     form = web.client.get(f"/records/{rid}")
     assert form.status_code == 200 and 'name="justification"' in form.text
-    response = web.post(f"/records/{rid}", {"purpose": "migrant-smuggling",
-                                             "justification": "Smuggling ring TIR-7"})  # fmt: skip
+    response = web.post(
+        f"/records/{rid}", {"purpose": "migrant-smuggling", "justification": "Smuggling ring TIR-7"}
+    )
     assert response.status_code == 200
     html = response.text
     restrictions = html[html.index('class="restrictions"') : html.index('class="columns"')]
-    for text in ("H0", "H2", "H3", "Not to be disseminated further without the provider",
-                 "Not to be shown to the suspect&#39;s lawyer before 1 June 2026"):  # fmt: skip
+    for text in (
+        "H0",
+        "H2",
+        "H3",
+        "Not to be disseminated further without the provider",
+        "Not to be shown to the suspect&#39;s lawyer before 1 June 2026",
+    ):
         assert text in restrictions, text
-    for text in ("Ardit Duka", "State Police", "AL-ASP", "intel", "B3", "Suspect", "Assessment",
-                 "AGR-WB-SOC-2025", "Migrant smuggling"):  # fmt: skip
+    for text in (
+        "Ardit Duka",
+        "State Police",
+        "AL-ASP",
+        "intel",
+        "B3",
+        "Suspect",
+        "Assessment",
+        "AGR-WB-SOC-2025",
+        "Migrant smuggling",
+    ):
         assert text in html, text
 
 
@@ -137,18 +159,33 @@ def test_an_analyst_exports_a_search_marked_with_user_and_restrictions(web: Web)
 
 def test_cases_messages_inbox_deadlines_and_acknowledgement(web: Web) -> None:
     web.login("rs.officer")
-    opened = web.post("/cases", {"title": "Vans stolen for smuggling", "purpose": "serious-crime",
-                                 "legal_basis": "AGR-WB-SOC-2025", "authorities": ["XK-KP"]})  # fmt: skip
+    opened = web.post(
+        "/cases",
+        {
+            "title": "Vans stolen for smuggling",
+            "purpose": "serious-crime",
+            "legal_basis": "AGR-WB-SOC-2025",
+            "authorities": ["XK-KP"],
+        },
+    )
     assert opened.status_code == 303, opened.text
     case_path = opened.headers["location"]
     page = web.client.get(case_path)
     assert "Vans stolen for smuggling" in page.text and "XK-KP" in page.text
-    sent = web.post(f"{case_path}/messages", {
-        "kind": "request", "subject": "Owner of van NI 901 KM", "body": "Who holds it?",
-        "recipients": ["XK-KP"], "handling": ["H0", "H2"],
-        "source_reliability": "B", "information_accuracy": "2", "urgency": "urgent-direct",
-        "idempotency_key": "k-1",
-    })  # fmt: skip
+    sent = web.post(
+        f"{case_path}/messages",
+        {
+            "kind": "request",
+            "subject": "Owner of van NI 901 KM",
+            "body": "Who holds it?",
+            "recipients": ["XK-KP"],
+            "handling": ["H0", "H2"],
+            "source_reliability": "B",
+            "information_accuracy": "2",
+            "urgency": "urgent-direct",
+            "idempotency_key": "k-1",
+        },
+    )
     assert sent.status_code == 303, sent.text
     case_page = web.client.get(case_path)
     assert "Owner of van NI 901 KM" in case_page.text and "badge--h2" in case_page.text
@@ -161,8 +198,10 @@ def test_cases_messages_inbox_deadlines_and_acknowledgement(web: Web) -> None:
     web.login("xk.officer")
     overdue = web.client.get("/inbox?status=overdue")
     assert "Owner of van NI 901 KM" in overdue.text and "badge--overdue" in overdue.text
-    message_id = hidden(overdue.text, "status") and re.findall(r"/messages/([^/]+)/acknowledge",
-                                                               overdue.text)[0]  # fmt: skip
+    message_id = (
+        hidden(overdue.text, "status")
+        and re.findall(r"/messages/([^/]+)/acknowledge", overdue.text)[0]
+    )
     ack = web.post(f"/messages/{message_id}/acknowledge", {"back": "inbox", "status": "all"})
     assert ack.status_code == 303 and ack.headers["location"] == "/inbox?status=all"
     assert "Owner of van NI 901 KM" not in web.client.get("/inbox?status=unacknowledged").text
@@ -173,13 +212,28 @@ def test_cases_messages_inbox_deadlines_and_acknowledgement(web: Web) -> None:
 
 def test_a_message_the_agreements_do_not_carry_is_refused_with_the_reason(web: Web) -> None:
     web.login("rs.officer")
-    opened = web.post("/cases", {"title": "Firearms trace", "purpose": "firearms",
-                                 "legal_basis": "AGR-SALW-2025", "authorities": ["AL-ASP"]})  # fmt: skip
+    opened = web.post(
+        "/cases",
+        {
+            "title": "Firearms trace",
+            "purpose": "firearms",
+            "legal_basis": "AGR-SALW-2025",
+            "authorities": ["AL-ASP"],
+        },
+    )
     assert opened.status_code == 303, opened.text
-    sent = web.post(f"{opened.headers['location']}/messages", {
-        "kind": "information", "subject": "Serial 70555", "recipients": ["AL-ASP"],
-        "handling": ["H0", "H3"], "handling_note": "Not for court", "source_reliability": "A", "information_accuracy": "1",
-    })  # fmt: skip
+    sent = web.post(
+        f"{opened.headers['location']}/messages",
+        {
+            "kind": "information",
+            "subject": "Serial 70555",
+            "recipients": ["AL-ASP"],
+            "handling": ["H0", "H3"],
+            "handling_note": "Not for court",
+            "source_reliability": "A",
+            "information_accuracy": "1",
+        },
+    )
     assert sent.status_code == 403
     assert "cannot honour the handling code(s) H3" in sent.text
     assert 'value="Serial 70555"' in sent.text  # the form keeps what was typed

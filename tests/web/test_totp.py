@@ -11,8 +11,14 @@ RFC_SECRET = base64.b32encode(b"12345678901234567890").decode()
 
 def test_codes_match_the_rfc_6238_sha1_vectors_in_six_digits() -> None:
     # RFC 6238 Appendix B gives 8 digits; a 6-digit code is their last six.
-    vectors = {59: "94287082", 1111111109: "07081804", 1111111111: "14050471",
-               1234567890: "89005924", 2000000000: "69279037", 20000000000: "65353130"}  # fmt: skip
+    vectors = {
+        59: "94287082",
+        1111111109: "07081804",
+        1111111111: "14050471",
+        1234567890: "89005924",
+        2000000000: "69279037",
+        20000000000: "65353130",
+    }
     for unix_time, eight in vectors.items():
         assert code_at(RFC_SECRET, unix_time) == eight[-6:]
 

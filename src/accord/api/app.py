@@ -55,7 +55,7 @@ def create_app(
         version=__version__,
         description=_DESCRIPTION,
         openapi_url=f"{PREFIX}/openapi.json",
-        docs_url=f"{PREFIX}/docs",
+        docs_url=None,  # Swagger UI loads its script from a CDN; Accord works offline
         redoc_url=None,
         swagger_ui_oauth2_redirect_url=f"{PREFIX}/docs/oauth2-redirect",
         lifespan=lifespan,

@@ -35,7 +35,9 @@ _Threshold = Annotated[
 
 def _cluster_ids(anchors: pl.Series) -> pl.Series:
     """A short stable id per identity, from the record id of its first record."""
-    table = {a: "C-" + hashlib.blake2b(a.encode(), digest_size=8).hexdigest() for a in anchors.unique()}
+    table = {
+        a: "C-" + hashlib.blake2b(a.encode(), digest_size=8).hexdigest() for a in anchors.unique()
+    }
     return anchors.replace_strict(table, return_dtype=pl.Utf8)
 
 
@@ -67,11 +69,15 @@ def link_command(
     inputs: Annotated[
         list[Path] | None, typer.Argument(help="CSV link inputs (see docs/linkage.md).")
     ] = None,
-    out: Annotated[Path | None, typer.Option("--out", help="Where to write record_id,cluster_id.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", help="Where to write record_id,cluster_id.")
+    ] = None,
     from_store: Annotated[
         bool, typer.Option("--from-store", help="Link the stored Person records instead.")
     ] = False,
-    purpose: Annotated[str, typer.Option(help="Declared purpose of the store job.")] = "serious-crime",
+    purpose: Annotated[
+        str, typer.Option(help="Declared purpose of the store job.")
+    ] = "serious-crime",
     participants: Annotated[
         str | None, typer.Option(help="Only these participants (comma-separated), store job.")
     ] = None,
@@ -96,8 +102,9 @@ def link_command(
             return
         console.print(
             f"Run {report.run_id} as system:linkage for {report.purpose}: {report.records:,} "
-            f"records -> {report.identities:,} identities ({report.identities_with_several_records:,} "
-            f"with several records); changes {report.changes['total']:,} "
+            f"records -> {report.identities:,} identities "
+            f"({report.identities_with_several_records:,} with several records); "
+            f"changes {report.changes['total']:,} "
             f"(+{report.changes['inserted']:,} ~{report.changes['updated']:,} "
             f"-{report.changes['removed']:,}) in {report.seconds} s.",
             highlight=False,
@@ -120,11 +127,11 @@ def link_command(
         members.select(columns).write_csv(out)
     except OSError as exc:
         raise InputError(f"{out}: cannot write ({exc.strerror})") from exc
-    report = {**result.report, "identities_with_several_records": result.report["identities_with_several_records"]}
+    summary = {k: v for k, v in result.report.items() if k != "model"}
     if json_output:
-        print_json({"out": str(out), **{k: v for k, v in report.items() if k != "model"}})
+        print_json({"out": str(out), **summary})
         return
-    _summary(report)
+    _summary(summary)
     console.print(f"Written: {out}", highlight=False)
 
 
@@ -133,10 +140,14 @@ def _view(view: Any, json_output: bool) -> None:
         print_json(view.to_dict())
         return
     console.print(f"Identity {view.id} ({view.status})", style="bold", highlight=False)
-    table = Table("record", "participant", "authority", "name", "born", "linked to", "p", "evidence")
+    table = Table(
+        "record", "participant", "authority", "name", "born", "linked to", "p", "evidence"
+    )
     for member in view.members:
         props = member.properties
-        reasons = "; ".join(f"{e['field']}: {e['level']} ({e.get('weight', '')})" for e in member.evidence)
+        reasons = "; ".join(
+            f"{e['field']}: {e['level']} ({e.get('weight', '')})" for e in member.evidence
+        )
         table.add_row(
             member.record_id, member.participant, member.authority, member.caption,
             ", ".join(props.get("birthDate", [])), member.linked_to or "",
@@ -262,9 +273,13 @@ def _print_eval(name: str, report: dict[str, Any]) -> None:
 def eval_link(
     seed: Annotated[
         list[int] | None,
-        typer.Option(help=f"Scenario seed(s); default the dev ({DEV_SEED}) and held-out ({HELDOUT_SEED})."),
+        typer.Option(
+            help=f"Scenario seed(s); default the dev ({DEV_SEED}) and held-out ({HELDOUT_SEED})."
+        ),
     ] = None,
-    scale: Annotated[int, typer.Option(help="About the number of person records.", min=100)] = 20_000,
+    scale: Annotated[
+        int, typer.Option(help="About the number of person records.", min=100)
+    ] = 20_000,
     threshold: _Threshold = 0.98,
     json_output: _Json = False,
 ) -> None:
@@ -285,7 +300,9 @@ def eval_link(
 @bench_app.command("link")
 @handle_errors
 def bench_link(
-    records: Annotated[int, typer.Option(help="Person records (the scenario's scale).", min=100)] = 100_000,
+    records: Annotated[
+        int, typer.Option(help="Person records (the scenario's scale).", min=100)
+    ] = 100_000,
     seed: Annotated[int, typer.Option(help="Scenario seed.")] = 11,
     baseline: Annotated[bool, typer.Option(help="Also run the plain-Splink baseline.")] = True,
     json_output: _Json = False,

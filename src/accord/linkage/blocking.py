@@ -1,11 +1,12 @@
 """Candidate pairs: records that share a blocking key, with very common keys capped.
 
-Keys come from the names layer's normalised forms (given-name id with surname skeleton, in both
-field orders; all readings sorted; surname skeleton with year of birth), from the date of birth
-(with the given name, with the surname) and from each document number. A key held by more
-records than the cap (a very common name) does not pair all of them: its records are sorted by
-date of birth and name, and each is paired with its next ``window`` neighbours only. The
-report says how many pairs each kind of key gave and how many the caps left out.
+Keys come from the names layer's normalised forms (given-name id with the surname's consonant
+skeleton, in both field orders; surname skeleton with the year of birth and the given name's
+initial), from the date of birth with the given name, and from each document number. A key
+held by more records than the cap (a very common name) does not pair all of them: its records
+are sorted by date of birth and name, and each is paired with its next ``window`` neighbours
+only. The report says how many pairs each kind of key gave, how many of them no earlier kind
+had, and how many pairs the caps left out.
 
 Runs as SQL on DuckDB over the prepared records; nothing here is computed per pair in Python.
 """
@@ -23,13 +24,11 @@ __all__ = ["BLOCKING_KINDS", "KEY_KINDS", "BlockingReport", "candidate_pairs"]
 KEY_KINDS: dict[str, str] = {
     "given name and surname": "'fs:' || key_fs",
     "given name and surname swapped": "'fs:' || last_lex1 || '|' || first_skel",
-    "all names in any order": "'st:' || st_key",
-    "surname and year of birth": "'sy:' || last_skel || '|' || dob_year",
+    "surname, year of birth and initial": (
+        "'sy:' || last_skel || '|' || dob_year || '|' || left(first_tok1, 1)"
+    ),
     "date of birth and given name": (
         "case when dob_day is not null then 'dg:' || dob || '|' || first_lex1 end"
-    ),
-    "date of birth and surname": (
-        "case when dob_day is not null then 'dl:' || dob || '|' || last_skel end"
     ),
 }
 _DOCUMENT_KIND = "document number"
@@ -108,9 +107,7 @@ def candidate_pairs(
     )
     report = BlockingReport(cap=cap, window=window)
     report.pairs = int(_scalar(con, f"select count(*) from {out}"))
-    by_kind = con.execute(
-        "select kind, count(*) from __accord_pairs_all group by kind"
-    ).fetchall()
+    by_kind = con.execute("select kind, count(*) from __accord_pairs_all group by kind").fetchall()
     first = con.execute(f"select match_key, count(*) from {out} group by match_key").fetchall()
     first_by_kind = {int(k): int(n) for k, n in first}
     blocks = con.execute(

@@ -11,6 +11,7 @@ member but the first is given the link that attached it: its evidence.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -121,7 +122,7 @@ def cluster_records(
     rows = list(range(len(left)))
     for group in must_link:
         members = sorted(set(group))
-        for a, b in zip(members, members[1:], strict=False):
+        for a, b in itertools.pairwise(members):
             left.append(a)
             right.append(b)
             weights.append(_MUST)

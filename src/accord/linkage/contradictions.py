@@ -25,18 +25,12 @@ def _columns_used() -> list[str]:
     return sorted(found)
 
 
-def flag_contradictions(
-    con: duckdb.DuckDBPyConnection, records: str, pairs: str, out: str
-) -> int:
+def flag_contradictions(con: duckdb.DuckDBPyConnection, records: str, pairs: str, out: str) -> int:
     """Create table ``out`` (``unique_id_l``, ``unique_id_r``, ``reason``) of the candidate
     ``pairs`` (``join_key_l``, ``join_key_r``) that meet a contradiction; return their number."""
     columns = _columns_used()
-    select = ", ".join(
-        f"{side}.{name} as {name}_{side}" for name in columns for side in ("l", "r")
-    )
-    cases = " ".join(
-        f"when {sql} then '{reason}'" for reason, sql in CONTRADICTIONS.items()
-    )
+    select = ", ".join(f"{side}.{name} as {name}_{side}" for name in columns for side in ("l", "r"))
+    cases = " ".join(f"when {sql} then '{reason}'" for reason, sql in CONTRADICTIONS.items())
     con.execute(
         f"""
         create or replace table {out} as

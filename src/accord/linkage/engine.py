@@ -167,19 +167,22 @@ def _contradictions_within(
 ) -> pl.DataFrame:
     """The contradicted pairs whose records the links join, directly or not: the only ones
     that can constrain the clustering (all of them would not fit in memory at scale)."""
-    graph = ig.Graph(n=count, edges=list(zip(links["unique_id_l"], links["unique_id_r"], strict=True)))
+    graph = ig.Graph(
+        n=count, edges=list(zip(links["unique_id_l"], links["unique_id_r"], strict=True))
+    )
     components = pl.DataFrame(
         {"unique_id": range(count), "component": graph.connected_components().membership},
         schema={"unique_id": pl.Int64, "component": pl.Int64},
     )
     con.register("__accord_components", components.to_arrow())
     try:
-        return con.sql(
+        found: pl.DataFrame = con.sql(
             """select c.unique_id_l, c.unique_id_r from accord_contradictions c
                join __accord_components a on a.unique_id = c.unique_id_l
                join __accord_components b on b.unique_id = c.unique_id_r
                where a.component = b.component"""
         ).pl()
+        return found
     finally:
         con.unregister("__accord_components")
 
@@ -248,7 +251,7 @@ def link_records(
         links_refused=clustering.skipped_links,
         identities=sizes.height,
         identities_with_several_records=int((sizes["len"] > 1).sum()),
-        largest_identity=int(sizes["len"].max() or 0),
+        largest_identity=int(sizes.select(pl.col("len").max()).item() or 0),
         seconds={k: round(v, 2) for k, v in timings.items()},
     )
     return LinkResult(members, report)

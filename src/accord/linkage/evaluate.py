@@ -113,7 +113,10 @@ def evaluate_region(
     frame, truth = read_region(folder)
     persons = truth["person_uid"].n_unique()
     true_pairs = int(
-        truth.group_by("person_uid").len().select((pl.col("len") * (pl.col("len") - 1) // 2).sum()).item()
+        truth.group_by("person_uid")
+        .len()
+        .select((pl.col("len") * (pl.col("len") - 1) // 2).sum())
+        .item()
     )
     result, seconds, peak = _measured(lambda: link_records(frame, options))
     clusters = result.members.select("record_id", pl.col("anchor").alias("cluster_id"))
@@ -123,10 +126,22 @@ def evaluate_region(
         "true_pairs": true_pairs,
         "participants": sorted(frame["participant"].unique().to_list()),
         "accord": RunFigures(
-            round(seconds, 2), round(peak, 1), _scores(clusters, truth),
-            {key: result.report.get(key) for key in ("blocking", "links", "links_refused",
-             "identities", "largest_identity", "seconds", "contradictions")},
-        ).to_dict(),  # fmt: skip
+            round(seconds, 2),
+            round(peak, 1),
+            _scores(clusters, truth),
+            {
+                key: result.report.get(key)
+                for key in (
+                    "blocking",
+                    "links",
+                    "links_refused",
+                    "identities",
+                    "largest_identity",
+                    "seconds",
+                    "contradictions",
+                )
+            },
+        ).to_dict(),
     }
     if baseline:
         found, seconds, peak = _measured(lambda: run_baseline(frame, options))

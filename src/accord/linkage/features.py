@@ -8,6 +8,8 @@ hold a few tens of thousands of distinct names. Everything else is a polars expr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
 import polars as pl
 
 from accord.linkage.inputs import INPUT_COLUMNS, OPTIONAL_COLUMNS
@@ -27,9 +29,9 @@ __all__ = ["FEATURE_COLUMNS", "InputReport", "prepare"]
 #: The columns Splink compares (besides ``unique_id``).
 FEATURE_COLUMNS = (
     "first_lex", "first_lex1", "first_tok1", "first_canon", "first_known1", "first_gender",
-    "first_male_forms", "first_skel", "last_lex", "last_lex1", "last_tok1", "last_canon", "last_known1",
-    "last_skel", "last_male_forms", "full_lex", "st_key", "key_fs", "dob", "dob_year",
-    "dob_month", "dob_day", "sex", "nationality", "docs", "doc1", "doc_shapes", "place",
+    "first_male_forms", "first_skel", "last_lex", "last_lex1", "last_tok1", "last_canon",
+    "last_known1", "last_skel", "last_male_forms", "full_lex", "st_key", "key_fs", "dob",
+    "dob_year", "dob_month", "dob_day", "sex", "nationality", "docs", "doc1", "doc_shapes", "place",
     "father_lex1", "father_canon", "all_lex",
 )  # fmt: skip
 
@@ -131,12 +133,12 @@ def _family_row(value: str) -> dict[str, object]:
     }
 
 
-_GIVEN_SCHEMA = {
+_GIVEN_SCHEMA: dict[str, Any] = {
     "first_name": pl.Utf8, "first_lex": pl.Utf8, "first_lex1": pl.Utf8, "first_tok1": pl.Utf8,
     "first_canon": pl.Utf8, "first_known1": pl.Boolean, "first_gender": pl.Utf8,
     "first_male_forms": pl.List(pl.Utf8), "first_skel": pl.Utf8,
 }  # fmt: skip
-_FAMILY_SCHEMA = {
+_FAMILY_SCHEMA: dict[str, Any] = {
     "last_name": pl.Utf8, "last_lex": pl.Utf8, "last_lex1": pl.Utf8, "last_tok1": pl.Utf8,
     "last_canon": pl.Utf8, "last_known1": pl.Boolean, "last_skel": pl.Utf8,
     "last_male_forms": pl.List(pl.Utf8),
@@ -146,7 +148,9 @@ _FAMILY_SCHEMA = {
 def _name_table(values: pl.Series, given: bool) -> pl.DataFrame:
     distinct = values.drop_nulls().unique().to_list()
     build = _given_row if given else _family_row
-    return pl.DataFrame([build(v) for v in distinct], schema=_GIVEN_SCHEMA if given else _FAMILY_SCHEMA)
+    return pl.DataFrame(
+        [build(v) for v in distinct], schema=_GIVEN_SCHEMA if given else _FAMILY_SCHEMA
+    )
 
 
 def _place_table(values: pl.Series) -> pl.DataFrame:
@@ -164,16 +168,21 @@ def _father_table(values: pl.Series) -> pl.DataFrame:
         lexemes, readings = _with_known_readings(features.first_lexeme, features.first_canon, True)
         rows.append((value, _first_token(lexemes), readings or None))
     return pl.DataFrame(
-        rows, schema={"father_name": pl.Utf8, "father_lex1": pl.Utf8, "father_canon": pl.Utf8},
+        rows,
+        schema={"father_name": pl.Utf8, "father_lex1": pl.Utf8, "father_canon": pl.Utf8},
         orient="row",
     )
 
 
 def _sorted_readings() -> pl.Expr:
-    tokens = pl.concat_list(
-        pl.col("first_canon").fill_null("").str.split(" "),
-        pl.col("last_canon").fill_null("").str.split(" "),
-    ).list.eval(pl.element().filter(pl.element() != "")).list.sort()
+    tokens = (
+        pl.concat_list(
+            pl.col("first_canon").fill_null("").str.split(" "),
+            pl.col("last_canon").fill_null("").str.split(" "),
+        )
+        .list.eval(pl.element().filter(pl.element() != ""))
+        .list.sort()
+    )
     return pl.when(tokens.list.len() > 0).then(tokens.list.join(" "))
 
 
@@ -197,28 +206,32 @@ def prepare(frame: pl.DataFrame) -> tuple[pl.DataFrame, InputReport]:
         doc1=pl.col("docs").list.first(),
         # the kind of a number by its letters and digits (13 digits: a JMBG; A9999999: a
         # passport), so that two different numbers of one kind tell two people apart
-        doc_shapes=pl.col("docs").list.eval(
-            pl.element().str.replace_all(r"\d", "9").str.replace_all(r"[^9]", "A")
-        ).list.unique(),
+        doc_shapes=pl.col("docs")
+        .list.eval(pl.element().str.replace_all(r"\d", "9").str.replace_all(r"[^9]", "A"))
+        .list.unique(),
     )
     base = base.join(_name_table(base["first_name"], True), on="first_name", how="left")
     base = base.join(_name_table(base["last_name"], False), on="last_name", how="left")
     base = base.join(_place_table(base["birth_place"]), on="birth_place", how="left")
     base = base.join(_father_table(base["father_name"]), on="father_name", how="left")
     base = base.with_columns(
-        full_lex=pl.when(pl.col("first_lex").is_not_null() & pl.col("last_lex").is_not_null())
-        .then(pl.concat_str("first_lex", "last_lex", separator=" ")),
+        full_lex=pl.when(pl.col("first_lex").is_not_null() & pl.col("last_lex").is_not_null()).then(
+            pl.concat_str("first_lex", "last_lex", separator=" ")
+        ),
         st_key=_sorted_readings(),
         all_lex=pl.concat_list(
             pl.col("first_lex").fill_null("").str.split(" "),
             pl.col("last_lex").fill_null("").str.split(" "),
         ).list.eval(pl.element().filter(pl.element() != "")),
-        key_fs=pl.when(pl.col("first_lex1").is_not_null() & pl.col("last_skel").is_not_null())
-        .then(pl.concat_str("first_lex1", "last_skel", separator="|")),
+        key_fs=pl.when(pl.col("first_lex1").is_not_null() & pl.col("last_skel").is_not_null()).then(
+            pl.concat_str("first_lex1", "last_skel", separator="|")
+        ),
     ).sort("unique_id")
     report = InputReport(
         records=base.height,
-        no_name=int(base.select((pl.col("first_lex").is_null() & pl.col("last_lex").is_null()).sum()).item()),
+        no_name=int(
+            base.select((pl.col("first_lex").is_null() & pl.col("last_lex").is_null()).sum()).item()
+        ),
         dates_partial=int(base.select(pl.col("dob_status").is_in(["year", "month"]).sum()).item()),
         dates_repaired=int(base.select((pl.col("dob_status") == "repaired").sum()).item()),
         dates_unreadable=int(base.select((pl.col("dob_status") == "unreadable").sum()).item()),

@@ -35,21 +35,19 @@ def _read_one(path: Path) -> pl.DataFrame:
     if not path.is_file():
         raise InputError(f"{path}: no such file", hint="Give the path of a CSV link input.")
     try:
-        frame = pl.read_csv(
-            path, infer_schema=False, encoding="utf8"
-        )
+        frame = pl.read_csv(path, infer_schema=False, encoding="utf8")
     except pl.exceptions.ComputeError as exc:
         text = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         if "utf-8" in text.lower() or "utf8" in text.lower():
-            raise InputError(
-                f"{path}: not UTF-8 text", hint="Save the file as UTF-8 CSV."
-            ) from exc
+            raise InputError(f"{path}: not UTF-8 text", hint="Save the file as UTF-8 CSV.") from exc
         raise InputError(
             f"{path}: not a readable CSV file ({text[:200]})",
             hint="Every row needs as many fields as the header; quote fields holding commas.",
         ) from exc
-    except pl.exceptions.NoDataError as exc:
-        raise InputError(f"{path}: the file is empty", hint="The first row names the columns.")
+    except pl.exceptions.NoDataError:
+        raise InputError(
+            f"{path}: the file is empty", hint="The first row names the columns."
+        ) from None
     frame = frame.rename({c: c.strip().lower().lstrip("\ufeff") for c in frame.columns})
     missing = [c for c in INPUT_COLUMNS if c not in frame.columns]
     if missing:

@@ -170,7 +170,8 @@ BIRTH_DATE = {
 
 #: Two numbers of one kind (same letters-and-digits shape), none in common, not a typing slip.
 DIFFERENT_DOCUMENTS = (
-    "len(list_intersect(docs_l, docs_r)) = 0 and len(list_intersect(doc_shapes_l, doc_shapes_r)) > 0"
+    "len(list_intersect(docs_l, docs_r)) = 0"
+    " and len(list_intersect(doc_shapes_l, doc_shapes_r)) > 0"
     " and damerau_levenshtein(doc1_l, doc1_r) > 1"
 )
 

@@ -87,7 +87,8 @@ def _linker(con: duckdb.DuckDBPyConnection, table: str, settings: dict[str, Any]
 
     db_api = DuckDBAPI(connection=con)
     records = db_api.register(table)
-    return Linker(records, settings, log_level=None)
+    # the settings are Accord's own and tested; validating them re-parses every SQL level
+    return Linker(records, settings, log_level=None, validate_settings=False)
 
 
 def _train(
@@ -113,8 +114,10 @@ def _train(
         steps.append(
             (
                 f"m by EM on {rule}",
-                lambda rule=rule: linker.training.estimate_parameters_using_expectation_maximisation(
-                    rule, estimate_without_term_frequencies=True, max_pairs=options.em_pairs
+                lambda rule=rule: (
+                    linker.training.estimate_parameters_using_expectation_maximisation(
+                        rule, estimate_without_term_frequencies=True, max_pairs=options.em_pairs
+                    )
                 ),
             )
         )
@@ -122,7 +125,7 @@ def _train(
         try:
             step()
             notes.append(name)
-        except Exception as exc:  # noqa: BLE001  (Splink raises plain exceptions on thin data)
+        except Exception as exc:
             notes.append(f"{name}: skipped ({type(exc).__name__})")
     settings = linker._settings_obj
     prior = float(settings._probability_two_random_records_match)
@@ -216,7 +219,8 @@ def baseline_predictions(
     """A plain Splink model on the raw columns (``first_name``, ``last_name``, ``birth_date``
     ISO text, ``sex``, ``nationality``, ``document_number``): Splink's standard name and date
     comparisons, exact-match blocking (both names and the year of birth; either name and the
-    date of birth; the document number), trained the same way. Returns ``unique_id_l``, ``unique_id_r``, ``match_probability`` above ``threshold``."""
+    date of birth; the document number), trained the same way. Returns ``unique_id_l``,
+    ``unique_id_r`` and ``match_probability`` above ``threshold``."""
     from splink import block_on
 
     settings = _settings(_baseline_comparisons(), options.prior, retain=False)

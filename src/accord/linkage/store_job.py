@@ -92,7 +92,8 @@ def _read(
     gate: Gate, purpose: Purpose, participants: Sequence[str] | None
 ) -> Iterator[list[StoredRecord]]:
     actor = system_actor(LINKAGE_ACTOR)
-    for participant in participants or [None]:
+    scope: list[str | None] = list(participants) if participants else [None]
+    for participant in scope:
         offset = 0
         while True:
             query = RecordQuery(
@@ -143,7 +144,9 @@ def assign_ids(members: pl.DataFrame, old: pl.DataFrame) -> pl.DataFrame:
     return members.join(ids, on="anchor", how="left")
 
 
-def _constraints(judgements: Judgements, old: pl.DataFrame, statuses: dict[str, str]) -> Constraints:
+def _constraints(
+    judgements: Judgements, old: pl.DataFrame, statuses: dict[str, str]
+) -> Constraints:
     """Splits as cannot-links; per confirmed identity, the records its analysts confirmed
     that are still its members, kept together and apart from other confirmed identities."""
     current = dict(zip(old["record_id"].to_list(), old["identity_id"].to_list(), strict=True))

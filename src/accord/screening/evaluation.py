@@ -21,7 +21,7 @@ from accord.errors import InputError
 from accord.model.ids import record_id_maker
 from accord.screening.entries import IndexEntry
 from accord.screening.identifiers import IdentifierKind, fold_identifier
-from accord.screening.index import Candidate, ScreeningIndex
+from accord.screening.index import HIT_NAME_LEVELS, Candidate, ScreeningIndex
 from accord.screening.query import CheckedQuery, ScreenQuery, check_query
 
 __all__ = [
@@ -189,7 +189,7 @@ def choose_bands(
     time. Scores are sums of level weights and tie often: thresholds sit between distinct
     scores."""
     scored = sorted(
-        ((score, true) for score, true, name, _ in rows if name in ("same", "close")),
+        ((score, true) for score, true, name, _ in rows if name in HIT_NAME_LEVELS),
         key=lambda item: -item[0],
     )
     high = scored[0][0] + 1 if scored else 10.0

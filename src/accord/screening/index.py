@@ -30,7 +30,11 @@ from accord.screening.query import CheckedQuery
 __all__ = ["SCORED", "Candidate", "ScreeningIndex"]
 
 #: How many person candidates each query scores (real ones first, random ones to make up).
-SCORED = 12
+SCORED = 24
+#: Name levels that can make a person hit (with the other levels' weights above the bands).
+HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
+#: What each name key a candidate shares with the query adds to its rank before scoring.
+KEY_RANK = 1.0
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
 _COMMON = 50_000
 _DECOY_TRIES = 8
@@ -255,7 +259,7 @@ class ScreeningIndex:
                 continue
             levels = self._partial(query, entry, documents)
             cheap = sum(model.weight(name, level) for name, level in levels.items())
-            ranked.append((cheap + 0.5 * count, number, levels))
+            ranked.append((cheap + KEY_RANK * count, number, levels))
         ranked.sort(key=lambda item: (-item[0], item[1]))
         chosen = [(number, levels, False) for _, number, levels in ranked[:SCORED]]
         taken = {n for n, _, _ in chosen}
@@ -302,8 +306,8 @@ class ScreeningIndex:
         bands = []
         if candidate.levels:
             person_band = self.model.band(candidate.score)
-            # a name that is not at least close never makes a hit by itself
-            if candidate.levels.get("name") in ("same", "close") and person_band:
+            # a name that is not even partly similar never makes a hit by its person score
+            if candidate.levels.get("name") in HIT_NAME_LEVELS and person_band:
                 bands.append(person_band)
         for _, loose in candidate.identifiers:
             bands.append("review" if loose else "high")

@@ -34,7 +34,7 @@ def person_reasons(levels: dict[str, str | None], across_scripts: bool) -> list[
     name = levels.get("name")
     if name is not None:
         text = _NAME[name]
-        if across_scripts and name in ("same", "close"):
+        if across_scripts:
             text += " across scripts"
         reasons.append(text)
     dob = levels.get("dob")

@@ -146,6 +146,7 @@ def training_rows(entries: Sequence[IndexEntry]) -> list[dict[str, Any]]:
                 "nationality": entry.nationality,
                 "sex": entry.sex,
                 "docs": docs or None,
+            "blk_doc": docs[0] if docs else None,
                 "blk_pair": pair,
                 "blk_first": first,
             }
@@ -209,12 +210,13 @@ def train_splink_model(entries: Sequence[IndexEntry], seed: int = 2025) -> dict[
         [block_on("full_name", "dob_y", "dob_m", "dob_d")], recall=0.6
     )
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6, seed=seed)
-    # one session blocks on the date of birth (and learns the name levels), the other on the
-    # name (and learns the date-of-birth levels)
+    # one session blocks on the date of birth (and learns the name and document levels), the
+    # other on a document number (and learns the date-of-birth levels). Blocking on the name
+    # instead lets namesakes of one nationality pass for the matching class.
     linker.training.estimate_parameters_using_expectation_maximisation(
         block_on("dob_y", "dob_m", "dob_d")
     )
-    linker.training.estimate_parameters_using_expectation_maximisation(block_on("full_name"))
+    linker.training.estimate_parameters_using_expectation_maximisation(block_on("blk_doc"))
     model: dict[str, Any] = linker.misc.save_model_to_json()
     return model
 

@@ -129,7 +129,11 @@ class IdentityDesk:
         """The identity as this user may see it (see the module)."""
         status, members, records = self._visible(user, purpose, identity_id, justification)
         visible = set(records)
-        views = [_member_view(records[m.record_id], m, visible) for m in members if m.record_id in visible]
+        views = [
+            _member_view(records[m.record_id], m, visible)
+            for m in members
+            if m.record_id in visible
+        ]
         return IdentityView(identity_id, status, views)
 
     def identity_of(
@@ -140,7 +144,9 @@ class IdentityDesk:
         with self.store.read() as conn:
             identity_id = self.book.identity_of(conn, record_id)
         if identity_id is None:
-            raise NotFound(f"Record {record_id!r} is in no identity yet.", hint="`accord link --from-store`.")
+            raise NotFound(
+                f"Record {record_id!r} is in no identity yet.", hint="`accord link --from-store`."
+            )
         return self.show(user, purpose, identity_id, justification)
 
     # -- judgements ---------------------------------------------------------------------------
@@ -158,14 +164,28 @@ class IdentityDesk:
         _status, members, records = self._visible(user, purpose, identity_id, reason)
         act, at = "J-" + uuid.uuid4().hex[:16], now_iso()
         rows = [
-            self._judgement(act, "confirm", identity_id, m.record_id, None, user, purpose, reason, at)
+            self._judgement(
+                act, "confirm", identity_id, m.record_id, None, user, purpose, reason, at
+            )
             for m in members
             if m.record_id in records
         ]
         with self.store.write() as conn:
             self.book.add_judgements(conn, rows)
             self.book.review(conn, identity_id, user.username, at)
-            self.store.audit.append(conn, [self._entry(user, purpose, "confirm", identity_id, [r["record_id"] for r in rows], reason)])
+            self.store.audit.append(
+                conn,
+                [
+                    self._entry(
+                        user,
+                        purpose,
+                        "confirm",
+                        identity_id,
+                        [r["record_id"] for r in rows],
+                        reason,
+                    )
+                ],
+            )
         return self.show(user, purpose, identity_id, reason)
 
     def split(
@@ -195,7 +215,8 @@ class IdentityDesk:
             else:
                 self.book.remove_identity(conn, identity_id)
             self.store.audit.append(
-                conn, [self._entry(user, purpose, "split", identity_id, [record_id, new_id], reason)]
+                conn,
+                [self._entry(user, purpose, "split", identity_id, [record_id, new_id], reason)],
             )
         return new_id, self.show(user, purpose, new_id, reason)
 

@@ -48,6 +48,7 @@ from accord.screening import (
     identifier_reason,
     person_reasons,
 )
+from accord.screening.index import HIT_NAME_LEVELS
 from accord.screening.model import MatchModel
 from accord.services.context import Services
 from accord.store.audit import AuditEntry, now_iso
@@ -346,11 +347,11 @@ class ScreeningDesk:
         assert entry is not None
         reasons: list[str] = []
         kind = entry.kind
-        if candidate.levels.get("name") in ("same", "close"):
+        by_name = candidate.levels.get("name") in HIT_NAME_LEVELS
+        if by_name:
             reasons += person_reasons(candidate.levels, _across_scripts(query.name, entry.names))
         for identifier, loose in candidate.identifiers:
             reasons.append(identifier_reason(identifier, loose))
-        by_name = candidate.levels.get("name") in ("same", "close")
         if (
             kind == "person"
             and not by_name

@@ -117,7 +117,9 @@ class IdentityStore:
 
     # -- reads ------------------------------------------------------------------------------
 
-    def assignment(self, conn: Connection, participants: Sequence[str] | None = None) -> pl.DataFrame:
+    def assignment(
+        self, conn: Connection, participants: Sequence[str] | None = None
+    ) -> pl.DataFrame:
         """Every stored member (of these participants), as :data:`MEMBER_COLUMNS`."""
         query = select(*(identity_members.c[name] for name in MEMBER_COLUMNS))
         if participants:
@@ -217,8 +219,10 @@ class IdentityStore:
             ).to_dicts()
             conn.execute(insert(identity_members), rows)
         if changed.height:
-            rows = changed.rename({"record_id": "rid"}).with_columns(run_id=pl.lit(run_id)).to_dicts()
-            values = {c: bindparam(c) for c in (*MEMBER_COLUMNS[1:], "run_id")}
+            rows = (
+                changed.rename({"record_id": "rid"}).with_columns(run_id=pl.lit(run_id)).to_dicts()
+            )
+            values: dict[str, Any] = {c: bindparam(c) for c in (*MEMBER_COLUMNS[1:], "run_id")}
             stmt = (
                 update(identity_members)
                 .where(identity_members.c.record_id == bindparam("rid"))

@@ -94,9 +94,11 @@ def _nationalities(
     for start in range(0, len(wanted), _ID_CHUNK):
         chunk = wanted[start : start + _ID_CHUNK]
         people = services.gate.read(
-            user, purpose, RecordQuery(ids=chunk, schema="Person", limit=len(chunk)),
+            user,
+            purpose,
+            RecordQuery(ids=chunk, schema="Person", limit=len(chunk)),
             justification=justification,
-        )  # fmt: skip
+        )
         for person in people:
             found[person.id] = _first(person, "nationality").upper()
     return found
@@ -112,9 +114,11 @@ def migration_figures(
 ) -> MigrationFigures:
     threshold = services.settings.suppression_threshold
     crossings = services.gate.read(
-        user, purpose, RecordQuery(schema="BorderCrossing", limit=_LIMIT),
+        user,
+        purpose,
+        RecordQuery(schema="BorderCrossing", limit=_LIMIT),
         justification=justification,
-    )  # fmt: skip
+    )
     detections = [r for r in crossings if _first(r, "direction").lower() == DETECTION]
     persons = _nationalities(
         services, user, purpose, justification, (_first(r, "person") for r in detections)
@@ -151,8 +155,9 @@ def migration_figures(
     return figures
 
 
-def _draw(figures: MigrationFigures, sections: dict[tuple[str, str], int],
-          points: dict[str, int]) -> None:  # fmt: skip
+def _draw(
+    figures: MigrationFigures, sections: dict[tuple[str, str], int], points: dict[str, int]
+) -> None:
     """Map geometry: every known route segment and crossing point is drawn (they are reference
     geography); counts appear only where they reach the threshold."""
     frame = figures.frame
@@ -163,8 +168,9 @@ def _draw(figures: MigrationFigures, sections: dict[tuple[str, str], int],
         if pair is not None:
             placed.setdefault(pair, []).append((x, y))
         count = points.get(point.name)
-        figures.points.append({"name": point.name, "x": x, "y": y, "count": count,
-                               "section": "-".join(point.section)})  # fmt: skip
+        figures.points.append(
+            {"name": point.name, "x": x, "y": y, "count": count, "section": "-".join(point.section)}
+        )
     for pair, spots in sorted(placed.items()):
         if pair[0] not in COUNTRY_ANCHORS or pair[1] not in COUNTRY_ANCHORS:
             continue
@@ -172,9 +178,15 @@ def _draw(figures: MigrationFigures, sections: dict[tuple[str, str], int],
         bx, by = frame.xy(*COUNTRY_ANCHORS[pair[1]])
         mx = round(sum(x for x, _ in spots) / len(spots), 1)
         my = round(sum(y for _, y in spots) / len(spots), 1)
-        figures.lines.append({"section": f"{pair[0]}-{pair[1]}", "path":
-                              f"M{ax},{ay} L{mx},{my} L{bx},{by}", "count": sections.get(pair),
-                              "mx": mx, "my": my})  # fmt: skip
+        figures.lines.append(
+            {
+                "section": f"{pair[0]}-{pair[1]}",
+                "path": f"M{ax},{ay} L{mx},{my} L{bx},{by}",
+                "count": sections.get(pair),
+                "mx": mx,
+                "my": my,
+            }
+        )
     for code, (lat, lon) in sorted(COUNTRY_ANCHORS.items()):
         x, y = frame.xy(lat, lon)
         figures.countries.append({"code": code, "x": x, "y": y})

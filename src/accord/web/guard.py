@@ -77,10 +77,14 @@ def log_refusal(request: Request, user: Principal | None, reason: str, purpose: 
             user.authority if user else "",
             "refusal",
             purpose[:32],
-            detail={"reason": reason, "method": request.method,
-                    "path": request.url.path[:300], "interface": "web"},
+            detail={
+                "reason": reason,
+                "method": request.method,
+                "path": request.url.path[:300],
+                "interface": "web",
+            },
         )
-    )  # fmt: skip
+    )
 
 
 def current_session(request: Request) -> Session | None:

@@ -38,9 +38,16 @@ def enrol(services: Services, user: Principal, secret: str) -> None:
         )
         services.store.audit.append(
             conn,
-            [AuditEntry(user.username, user.authority, "totp-enrolled", "authentication",
-                        [user.username])],
-        )  # fmt: skip
+            [
+                AuditEntry(
+                    user.username,
+                    user.authority,
+                    "totp-enrolled",
+                    "authentication",
+                    [user.username],
+                )
+            ],
+        )
 
 
 class CodeChecker:

@@ -74,7 +74,12 @@ def otpauth_uri(secret: str, account: str, issuer: str = "Accord") -> str:
     """The ``otpauth://`` URI authenticator apps import (as text or from a QR code)."""
     label = quote(f"{issuer}:{account}", safe=":@")
     query = urlencode(
-        {"secret": secret, "issuer": issuer, "algorithm": "SHA1", "digits": DIGITS,
-         "period": PERIOD}
-    )  # fmt: skip
+        {
+            "secret": secret,
+            "issuer": issuer,
+            "algorithm": "SHA1",
+            "digits": DIGITS,
+            "period": PERIOD,
+        }
+    )
     return f"otpauth://totp/{label}?{query}"

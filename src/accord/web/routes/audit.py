@@ -65,10 +65,20 @@ def _audit_page(
     found.reverse()  # newest first
     shown = found[offset : offset + PAGE]
     services.store.log(
-        AuditEntry(who.user.username, who.user.authority, "audit-view", "supervision",
-                   detail={"from": start.isoformat(), "to": end.isoformat(), "offset": offset,
-                           "entries": len(shown), "interface": "web"})
-    )  # fmt: skip
+        AuditEntry(
+            who.user.username,
+            who.user.authority,
+            "audit-view",
+            "supervision",
+            detail={
+                "from": start.isoformat(),
+                "to": end.isoformat(),
+                "offset": offset,
+                "entries": len(shown),
+                "interface": "web",
+            },
+        )
+    )
     return page(
         request,
         "audit.html",

@@ -43,9 +43,10 @@ def _message_text(exc: AccordError) -> str:
 def _agreements_for(request: Request, who: Viewer) -> list[Any]:
     today = web_state(request).now().date()
     return [
-        a for a in web_state(request).services.agreements.all()
+        a
+        for a in web_state(request).services.agreements.all()
         if a.active(today) and who.user.participant in a.providers | a.recipients
-    ]  # fmt: skip
+    ]
 
 
 def _authority_groups(who: Viewer) -> list[tuple[str, list[Any]]]:
@@ -132,10 +133,19 @@ def _case_page(
     messages = desk.list_messages(who.user, case.id, MESSAGES, 0)
     others = [p for p in case.parties if p.authority != who.user.authority]
     empty = {
-        "kind": "request", "subject": "", "body": "", "recipients": [], "handling": ["H0"],
-        "handling_note": "", "source_reliability": "B", "information_accuracy": "2",
-        "urgency": "other", "refers_to": "", "reason": "", "records": "",
-    }  # fmt: skip
+        "kind": "request",
+        "subject": "",
+        "body": "",
+        "recipients": [],
+        "handling": ["H0"],
+        "handling_note": "",
+        "source_reliability": "B",
+        "information_accuracy": "2",
+        "urgency": "other",
+        "refers_to": "",
+        "reason": "",
+        "records": "",
+    }
     return page(
         request,
         "case.html",

@@ -51,9 +51,15 @@ def safe_next(target: str | None) -> str:
 def _audit(request: Request, actor: str, authority: str, action: str, **detail: str) -> None:
     client = request.client.host if request.client else ""
     web_state(request).services.store.log(
-        AuditEntry(actor[:64], authority, action, "authentication", [actor[:64]],
-                   detail={"interface": "web", "client": client, **detail})
-    )  # fmt: skip
+        AuditEntry(
+            actor[:64],
+            authority,
+            action,
+            "authentication",
+            [actor[:64]],
+            detail={"interface": "web", "client": client, **detail},
+        )
+    )
 
 
 def _locked(state: WebState, username: str) -> bool:
@@ -91,8 +97,17 @@ def login_form(
     if session is not None and session.full:
         return RedirectResponse(safe_next(next), status_code=303)
     csrf = web_state(request).codec.csrf_token(pre_binding(request))
-    return page(request, "login.html", None, csrf=csrf, next=safe_next(next), error=None,
-                ended=ended, out=out, username="")  # fmt: skip
+    return page(
+        request,
+        "login.html",
+        None,
+        csrf=csrf,
+        next=safe_next(next),
+        error=None,
+        ended=ended,
+        out=out,
+        username="",
+    )
 
 
 @router.post("/login", include_in_schema=False)
@@ -104,12 +119,21 @@ async def login_submit(request: Request) -> Response:
     try:
         user = check_password(state.services, username, text(form, "password", 1000))
     except AccessDenied:
-        _audit(request, "anonymous", "", "login-refused", username=username,
-               reason="password")  # fmt: skip
+        _audit(request, "anonymous", "", "login-refused", username=username, reason="password")
         csrf = state.codec.csrf_token(pre_binding(request))
         error = catalogue().gettext(_WRONG_PASSWORD)
-        return page(request, "login.html", None, status=401, csrf=csrf, next=next_path,
-                    error=error, ended=False, out=False, username=username)  # fmt: skip
+        return page(
+            request,
+            "login.html",
+            None,
+            status=401,
+            csrf=csrf,
+            next=next_path,
+            error=error,
+            ended=False,
+            out=False,
+            username=username,
+        )
     row = state.services.accounts.row(user.username)
     assert row is not None
     stage = Stage.PASSWORD if row["totp_secret"] else Stage.ENROL
@@ -124,8 +148,15 @@ async def login_submit(request: Request) -> Response:
 def code_form(request: Request, next: NextParam = "/") -> Response:
     session = _pending(request, Stage.PASSWORD)
     csrf = web_state(request).codec.csrf_token("sid:" + session.sid)
-    return page(request, "login_code.html", None, csrf=csrf, next=safe_next(next), error=None,
-                username=session.username)  # fmt: skip
+    return page(
+        request,
+        "login_code.html",
+        None,
+        csrf=csrf,
+        next=safe_next(next),
+        error=None,
+        username=session.username,
+    )
 
 
 @router.post("/login/code", include_in_schema=False)
@@ -145,11 +176,24 @@ async def code_submit(request: Request) -> Response:
         )
     )
     if not ok or user is None:
-        _audit(request, session.username, user.authority if user else "", "login-refused",
-               reason="one-time code")  # fmt: skip
+        _audit(
+            request,
+            session.username,
+            user.authority if user else "",
+            "login-refused",
+            reason="one-time code",
+        )
         csrf = state.codec.csrf_token("sid:" + session.sid)
-        return page(request, "login_code.html", None, status=401, csrf=csrf, next=next_path,
-                    error=catalogue().gettext(_WRONG_CODE), username=session.username)  # fmt: skip
+        return page(
+            request,
+            "login_code.html",
+            None,
+            status=401,
+            csrf=csrf,
+            next=next_path,
+            error=catalogue().gettext(_WRONG_CODE),
+            username=session.username,
+        )
     return _start_full_session(request, user, next_path)
 
 
@@ -199,8 +243,13 @@ async def enrol_submit(request: Request) -> Response:
         )
     )
     if not ok or user is None:
-        _audit(request, session.username, user.authority if user else "", "login-refused",
-               reason="one-time code at enrolment")  # fmt: skip
+        _audit(
+            request,
+            session.username,
+            user.authority if user else "",
+            "login-refused",
+            reason="one-time code at enrolment",
+        )
         return _enrol_page(request, session, secret, next_path, catalogue().gettext(_WRONG_CODE))
     enrol(state.services, user, secret)
     return _start_full_session(request, user, next_path)

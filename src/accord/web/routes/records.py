@@ -36,9 +36,21 @@ PAGE = 50
 EXPORT_LIMIT = 5000
 #: The kinds of record a search offers (any other schema is still found by text).
 SCHEMATA = (
-    "Person", "Passport", "Identification", "Vehicle", "BorderCrossing", "Visa", "ReturnCase",
-    "Company", "BankAccount", "Payment", "Firearm", "Vessel", "AssetDeclaration", "RealEstate",
-)  # fmt: skip
+    "Person",
+    "Passport",
+    "Identification",
+    "Vehicle",
+    "BorderCrossing",
+    "Visa",
+    "ReturnCase",
+    "Company",
+    "BankAccount",
+    "Payment",
+    "Firearm",
+    "Vessel",
+    "AssetDeclaration",
+    "RealEstate",
+)
 _READERS = ACTION_ROLES[Action.READ] | {Role.DPO}
 _NOT_READER = N_("Your roles do not allow you to read records.")
 RecordId = Annotated[str, PathParam(max_length=64)]
@@ -95,8 +107,9 @@ def _read(
     gate = web_state(request).services.gate
     found: dict[str, StoredRecord] = {}
     for query in _queries(filters, limit):
-        for record in gate.read(who.user, reason.purpose, query,
-                                justification=reason.justification):  # fmt: skip
+        for record in gate.read(
+            who.user, reason.purpose, query, justification=reason.justification
+        ):
             found.setdefault(record.id, record)
     return list(found.values())[:limit]
 
@@ -162,13 +175,15 @@ def _properties(record: StoredRecord) -> list[dict[str, Any]]:
         for value in shown:
             caption = prop.type.caption(value) if prop is not None and not entity else value
             readable.append(value if caption in (None, value) else f"{caption} ({value})")
-        rows.append({
-            "name": name,
-            "label": prop.label if prop is not None else name,
-            "entity": entity,
-            "values": shown if entity else readable,
-            "order": (featured.index(name) if name in featured else len(featured)),
-        })  # fmt: skip
+        rows.append(
+            {
+                "name": name,
+                "label": prop.label if prop is not None else name,
+                "entity": entity,
+                "values": shown if entity else readable,
+                "order": (featured.index(name) if name in featured else len(featured)),
+            }
+        )
     return sorted(rows, key=lambda row: (row["order"], row["label"]))
 
 
@@ -224,8 +239,12 @@ async def record(request: Request, who: ViewerDep, record_id: RecordId) -> Respo
 @router.post("/export", include_in_schema=False)
 async def export(request: Request, who: ViewerDep) -> Response:
     """The search's records that the user may export, with the export's marking, as a zip."""
-    require_roles(request, who, ACTION_ROLES[Action.EXPORT],
-                  N_("Your roles do not allow you to export records."))  # fmt: skip
+    require_roles(
+        request,
+        who,
+        ACTION_ROLES[Action.EXPORT],
+        N_("Your roles do not allow you to export records."),
+    )
     form = await checked_form(request, "sid:" + who.session.sid, who.user)
     filters = _filters(form) | {"offset": 0}
     reason = reason_from(form)
@@ -240,8 +259,9 @@ async def export(request: Request, who: ViewerDep) -> Response:
     query = RecordQuery(ids=ids, limit=len(ids))
     with tempfile.TemporaryDirectory(prefix="accord-export-") as folder:
         out = Path(folder) / f"accord-export.{suffix}"
-        marking = export_records(services, who.user, reason.purpose, fmt, out, query,
-                                 reason.justification)  # fmt: skip
+        marking = export_records(
+            services, who.user, reason.purpose, fmt, out, query, reason.justification
+        )
         buffer = io.BytesIO()
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as bundle:
             bundle.write(out, out.name)

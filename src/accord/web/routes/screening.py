@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path as PathParam, Query, Request
+from fastapi import APIRouter, Query, Request
+from fastapi import Path as PathParam
 from fastapi.responses import RedirectResponse, Response
 from starlette.datastructures import FormData
 
@@ -110,15 +111,14 @@ def _step2(request: Request) -> Step2Desk:
     return Step2Desk(state.services, state.clock)
 
 
-@router.get("/step2", include_in_schema=False)
-def step2_list(
+def _step2_page(
     request: Request,
-    who: ViewerDep,
-    box: Annotated[str, Query(max_length=16)] = "inbox",
-    status: Annotated[str, Query(max_length=16)] = "",
+    who: Viewer,
+    box: str,
+    status: str,
+    error: str | None = None,
+    http_status: int = 200,
 ) -> Response:
-    require_roles(request, who, _STEP2_READERS,
-                  N_("Your roles do not allow you to read step-2 requests."))  # fmt: skip
     wanted_box = box if box in _BOXES else "inbox"
     wanted_status = status if status in _STATUSES else ""
     found = _step2(request).list(who.user, wanted_box, wanted_status or None, 100, 0)
@@ -126,27 +126,51 @@ def step2_list(
         request,
         "step2.html",
         who,
+        status=http_status,
         requests=found,
         box=wanted_box,
         boxes=_BOXES,
         filter_status=wanted_status,
         statuses=_STATUSES,
         can_decide=who.has(Role.APPROVER),
+        error=error,
     )
+
+
+@router.get("/step2", include_in_schema=False)
+def step2_list(
+    request: Request,
+    who: ViewerDep,
+    box: Annotated[str, Query(max_length=16)] = "inbox",
+    status: Annotated[str, Query(max_length=16)] = "",
+) -> Response:
+    require_roles(
+        request, who, _STEP2_READERS, N_("Your roles do not allow you to read step-2 requests.")
+    )
+    return _step2_page(request, who, box, status)
 
 
 @router.post("/step2", include_in_schema=False)
 async def step2_request(request: Request, who: ViewerDep) -> Response:
     """Ask the originator of a hit for the record's details."""
-    require_roles(request, who, {Role.OFFICER, Role.ANALYST},
-                  N_("Your roles do not allow you to request step-2 releases."))  # fmt: skip
+    require_roles(
+        request,
+        who,
+        {Role.OFFICER, Role.ANALYST},
+        N_("Your roles do not allow you to request step-2 releases."),
+    )
     form = await checked_form(request, "sid:" + who.session.sid, who.user)
     reason = reason_from(form)
     if not reason.ok:
         return _screen_page(request, who, _values(form), reason, status=400)
     try:
-        _step2(request).request(who.user, text(form, "hit", 64), reason.purpose,
-                                reason.justification, text(form, "urgency", 32) or "other")  # fmt: skip
+        _step2(request).request(
+            who.user,
+            text(form, "hit", 64),
+            reason.purpose,
+            reason.justification,
+            text(form, "urgency", 32) or "other",
+        )
     except AccordError as exc:
         status = exc.status if 400 <= exc.status < 500 else 400
         return _screen_page(request, who, _values(form), reason, None, _error_text(exc), status)
@@ -156,12 +180,15 @@ async def step2_request(request: Request, who: ViewerDep) -> Response:
 @router.post("/step2/{request_id}/decide", include_in_schema=False)
 async def step2_decide(request: Request, who: ViewerDep, request_id: RequestId) -> Response:
     """Approve (release the record to the requesting authority) or refuse, with a reason."""
-    require_roles(request, who, {Role.APPROVER},
-                  N_("Only an approver decides step-2 requests."))  # fmt: skip
+    require_roles(request, who, {Role.APPROVER}, N_("Only an approver decides step-2 requests."))
     form = await checked_form(request, "sid:" + who.session.sid, who.user)
     desk = _step2(request)
-    if text(form, "decision", 16) == "approve":
-        desk.approve(who.user, request_id, text(form, "note", 2000))
-    else:
-        desk.refuse(who.user, request_id, text(form, "note", 2000))
+    try:
+        if text(form, "decision", 16) == "approve":
+            desk.approve(who.user, request_id, text(form, "note", 2000))
+        else:
+            desk.refuse(who.user, request_id, text(form, "note", 2000))
+    except AccordError as exc:
+        status = exc.status if 400 <= exc.status < 500 else 400
+        return _step2_page(request, who, "inbox", "", _error_text(exc), status)
     return RedirectResponse("/step2?box=inbox", status_code=303)
