@@ -23,11 +23,14 @@ import uvicorn
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from accord.api import create_app
+from accord.errors import NotFound
 from accord.model.ids import record_id
 from accord.services import Services, open_services
 from accord.services.demo import DEMO_PARTICIPANTS, DEMO_PASSWORD, create_demo_users
+from accord.services.identities import IdentityDesk
 from accord.services.region import default_agreements, load_agreements, load_region
 from accord.settings import get_settings, reset_settings
+from accord.store.gate import RecordQuery
 from accord.web import create_site
 from accord.web.totp import PERIOD, code_at
 
@@ -104,6 +107,7 @@ def live(region: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Liv
         load_agreements(services, default_agreements(), "test")
         create_demo_users(services, "test")
         load_region(services, region, "test")
+        IdentityDesk(services).run_linkage(purpose="serious-crime")
         site = create_site(services, api=lambda svc, clk: create_app(svc, clock=clk))
         port = _free_port()
         server = uvicorn.Server(
@@ -259,6 +263,42 @@ def test_a_user_of_another_participant_sees_nothing_of_what_is_withheld(
         "Failed to load resource: the server responded with a status of 404 (Not Found)"
     ]
     browser_errors.clear()
+
+
+def _linked_person(live: Live) -> tuple[str, str]:
+    """An analyst and a person record of their participant whose identity shows a link
+    between two records the analyst may see (links through records withheld from them are
+    not shown, so not every identity has one)."""
+    desk = IdentityDesk(live.services)
+    for participant in DEMO_PARTICIPANTS:
+        username = f"{participant.lower()}.analyst"
+        user = live.services.accounts.get(username)
+        assert user is not None
+        query = RecordQuery(schema="Person", participant=participant, limit=5000)
+        for person in live.services.gate.read(user, "serious-crime", query, justification="test"):
+            try:
+                view = desk.identity_of(user, "serious-crime", person.id, "test")
+            except NotFound:
+                continue
+            if any(m.linked_to for m in view.members):
+                return username, person.id
+    raise AssertionError("no identity with a link that its participant's analyst may see")
+
+
+def test_an_identity_shows_its_records_their_links_and_a_graph(live: Live, page: Page) -> None:
+    analyst, person = _linked_person(live)
+    login(live, page, analyst)
+    page.goto(f"{live.url}/records/{person}")
+    page.get_by_label("Purpose").select_option("serious-crime")
+    page.get_by_label("Justification").fill(WHY)
+    page.get_by_role("button", name="Open the record").click()
+    page.get_by_role("button", name="Show the identity of this person").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Identity ID-")
+    expect(page.locator(".message").filter(has_text="Linked to").first).to_contain_text("because:")
+    vendor = Path(__file__).parents[2] / "src/accord/web/static/vendor/cytoscape/cytoscape.min.js"
+    if vendor.exists():  # scripts/web-assets.sh installed the graph library
+        expect(page.locator("#identity-graph canvas").first).to_be_attached()
+    shoot(live, page, "13-identity")
 
 
 def test_send_a_message_in_a_case_and_the_recipient_acknowledges_it(

@@ -9,6 +9,7 @@ with capped blocks (:mod:`~accord.linkage.blocking`), contradictions
 
 from __future__ import annotations
 
+import logging
 import re
 import tempfile
 import time
@@ -30,6 +31,8 @@ from accord.linkage.model import EM_BLOCKING_RULES, PRIOR_RULES, comparisons_wit
 from accord.linkage.splink_adapter import ScoredPairs, TrainingOptions, score_pairs
 
 __all__ = ["Constraints", "LinkOptions", "LinkResult", "link_records"]
+
+log = logging.getLogger(__name__)
 
 _CONFIRMED = '[{"field":"judgement","level":"kept together by an analyst\'s confirmation"}]'
 #: Below this many records the model is not trained: the shipped parameters are used.
@@ -198,6 +201,7 @@ def link_records(
     started = time.perf_counter()
     prepared, input_report = prepare(frame)
     timings["features"] = time.perf_counter() - started
+    log.info("features of %d records: %.1f s", prepared.height, timings["features"])
     report: dict[str, Any] = {
         "records": prepared.height,
         "input": input_report.to_dict(),
@@ -224,9 +228,11 @@ def link_records(
                 ).fetchall()
             )
             timings["blocking"] = time.perf_counter() - step
+            log.info("blocking: %.1f s", timings["blocking"])
             step = time.perf_counter()
             links = _scored_links(con, count, options, report)
             timings["scoring"] = time.perf_counter() - step
+            log.info("scoring: %.1f s", timings["scoring"])
             step = time.perf_counter()
             contradicted = _contradictions_within(con, count, links)
         finally:

@@ -34,7 +34,7 @@ SCORED = 24
 #: Name levels that can make a person hit (with the other levels' weights above the bands).
 HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
 #: What each name key a candidate shares with the query adds to its rank before scoring.
-KEY_RANK = 1.0
+KEY_RANK = 2.0
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
 _COMMON = 50_000
 _DECOY_TRIES = 8

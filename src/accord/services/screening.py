@@ -377,6 +377,11 @@ class ScreeningDesk:
         rows: list[dict[str, Any]] = []
         for answer in answers:
             if answer.checked is None:
+                reason = answer.error.message if answer.error else "not screened"
+                entries.append(AuditEntry(
+                    user.username, user.authority, "refusal", purpose.value,
+                    detail={"action": "screen", "reason": reason[:300], "ref": answer.ref},
+                ))  # fmt: skip
                 continue
             for hit, record_id in zip(answer.hits, answer.records, strict=True):
                 rows.append(
@@ -417,6 +422,7 @@ class ScreeningDesk:
             )
         if not entries:
             return
+        screened = sum(1 for answer in answers if answer.checked is not None)
         day = self.today().isoformat()
         with self.store.write() as conn:
             if rows:
@@ -424,16 +430,16 @@ class ScreeningDesk:
             done = conn.execute(
                 update(screening_usage)
                 .where(screening_usage.c.username == user.username, screening_usage.c.day == day)
-                .values(queries=screening_usage.c.queries + len(entries))
+                .values(queries=screening_usage.c.queries + screened)
             )
             if done.rowcount == 0:
                 conn.execute(
                     insert(screening_usage).values(
-                        username=user.username, day=day, queries=len(entries)
+                        username=user.username, day=day, queries=screened
                     )
                 )
             self.store.audit.append(conn, entries)
-        self._counted(user.username, len(entries))
+        self._counted(user.username, screened)
 
 
 def _across_scripts(query: str, names: tuple[str, ...]) -> bool:

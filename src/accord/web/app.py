@@ -20,7 +20,16 @@ from accord.web.guard import LoginRequired, Viewer, viewer
 from accord.web.i18n import N_, catalogue
 from accord.web.middleware import SecurityHeaders
 from accord.web.render import STATIC, make_environment, page
-from accord.web.routes import audit, cases, dashboard, home, login, records, screening
+from accord.web.routes import (
+    audit,
+    cases,
+    dashboard,
+    home,
+    identities,
+    login,
+    records,
+    screening,
+)
 from accord.web.second_factor import CodeChecker
 from accord.web.sessions import SessionCodec
 from accord.web.state import WebState
@@ -29,7 +38,7 @@ __all__ = ["ROUTERS", "create_web_app"]
 
 log = logging.getLogger("accord.web")
 #: The page modules, each with its ``router``.
-ROUTERS = (login, home, records, screening, cases, dashboard, audit)
+ROUTERS = (login, home, records, identities, screening, cases, dashboard, audit)
 
 _TITLES = {
     400: N_("The request cannot be used"),

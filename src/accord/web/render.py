@@ -63,7 +63,9 @@ def make_environment(language: Catalogue | None = None) -> Environment:
         authority_name=_authority_name,
         participant_name=_participant_name,
     )
+    # The libraries of scripts/web-assets.sh: pages work without them (tables show the same).
     env.globals["charts"] = (STATIC / "vendor" / "uplot" / "uPlot.iife.min.js").exists()
+    env.globals["graphs"] = (STATIC / "vendor" / "cytoscape" / "cytoscape.min.js").exists()
     env.filters["when"] = _when
     return env
 
