@@ -22,8 +22,8 @@ def test_every_message_of_templates_and_code_is_in_the_english_catalogue() -> No
     used = {m for _, m in template_messages(make_environment())} | {m for _, m in code_messages()}
     known = _catalogue_ids()
     assert len(used) > 200
-    assert sorted(used - known) == [], "add these to locale/en.json"
-    assert sorted(known - used) == [], "these catalogue entries are used nowhere"
+    assert sorted(used - known) == [], "run `python -m accord.web.extract`"
+    assert sorted(known - used) == [], "unused: run `python -m accord.web.extract`"
     english = catalogue("en")
     assert all(english.gettext(m) for m in used)
 

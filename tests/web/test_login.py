@@ -292,3 +292,15 @@ def test_log_ins_and_refusals_are_audited_and_the_chain_verifies(web: Web) -> No
         actions = [row.action for row in conn.execute(select(audit_entries.c.action))]
     assert "login-refused" in actions and "login" in actions and "totp-enrolled" in actions
     assert web.services.store.verify_audit().ok
+
+
+def test_a_long_justification_in_any_script_keeps_the_session_cookie_small(web: Web) -> None:
+    web.login("rs.officer")
+    long = "Оперативна провера по предмету КТ-1234/2025, " * 12
+    response = web.post(
+        "/search", {"q": "x", "purpose": "serious-crime", "justification": long[:500]}
+    )
+    assert response.status_code == 200
+    cookie = web.client.cookies.get("accord_session")
+    assert cookie is not None and len(cookie) < 3800
+    assert web.client.get("/").status_code == 200

@@ -436,6 +436,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     """Figures of ``accord bench screen``."""
     import dataclasses
     import random
+    import shutil
     import statistics
     import time
 
@@ -540,6 +541,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     ]
     http = _http_load(lab_settings, token, bodies, http_seconds)
     svc.close()
+    shutil.rmtree(scratch, ignore_errors=True)  # the region stays, for the next run
 
     def pct(values: list[float], p: float) -> float:
         ordered = sorted(values)

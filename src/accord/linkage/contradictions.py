@@ -25,9 +25,25 @@ def _columns_used() -> list[str]:
     return sorted(found)
 
 
-def flag_contradictions(con: duckdb.DuckDBPyConnection, records: str, pairs: str, out: str) -> int:
+def flag_contradictions(
+    con: duckdb.DuckDBPyConnection,
+    records: str,
+    pairs: str,
+    out: str,
+    components: str | None = None,
+) -> int:
     """Create table ``out`` (``unique_id_l``, ``unique_id_r``, ``reason``) of the candidate
-    ``pairs`` (``join_key_l``, ``join_key_r``) that meet a contradiction; return their number."""
+    ``pairs`` (``join_key_l``, ``join_key_r``) that meet a contradiction; return their number.
+
+    With ``components`` (a table of ``unique_id``, ``component``), only pairs within one
+    component are looked at: the only ones that can constrain the clustering."""
+    if components:
+        pairs = (
+            f"(select p.join_key_l, p.join_key_r from {pairs} p"
+            f" join {components} a on a.unique_id = p.join_key_l"
+            f" join {components} b on b.unique_id = p.join_key_r"
+            " where a.component = b.component)"
+        )
     columns = _columns_used()
     select = ", ".join(f"{side}.{name} as {name}_{side}" for name in columns for side in ("l", "r"))
     cases = " ".join(f"when {sql} then '{reason}'" for reason, sql in CONTRADICTIONS.items())

@@ -47,7 +47,7 @@ class LinkOptions:
     threshold: float = 0.98
     block_cap: int = 50
     window: int = 10
-    u_pairs: float = 2e6
+    u_pairs: float = 1e6
     em_pairs: float = 2e6
     seed: int = 42
     threads: int | None = None
@@ -179,15 +179,15 @@ def _contradictions_within(
     )
     con.register("__accord_components", components.to_arrow())
     try:
-        found: pl.DataFrame = con.sql(
-            """select c.unique_id_l, c.unique_id_r from accord_contradictions c
-               join __accord_components a on a.unique_id = c.unique_id_l
-               join __accord_components b on b.unique_id = c.unique_id_r
-               where a.component = b.component"""
-        ).pl()
-        return found
+        flag_contradictions(
+            con, "accord_records", "accord_pairs", "accord_contradictions", "__accord_components"
+        )
     finally:
         con.unregister("__accord_components")
+    found: pl.DataFrame = con.sql(
+        "select unique_id_l, unique_id_r from accord_contradictions"
+    ).pl()
+    return found
 
 
 def link_records(
@@ -221,12 +221,6 @@ def link_records(
                 out="accord_pairs",
             )  # fmt: skip
             report["blocking"] = blocking.to_dict()
-            flag_contradictions(con, "accord_records", "accord_pairs", "accord_contradictions")
-            report["contradictions"] = dict(
-                con.execute(
-                    "select reason, count(*) from accord_contradictions group by 1 order by 1"
-                ).fetchall()
-            )
             timings["blocking"] = time.perf_counter() - step
             log.info("blocking: %.1f s", timings["blocking"])
             step = time.perf_counter()
@@ -235,6 +229,11 @@ def link_records(
             log.info("scoring: %.1f s", timings["scoring"])
             step = time.perf_counter()
             contradicted = _contradictions_within(con, count, links)
+            report["contradictions"] = dict(
+                con.execute(
+                    "select reason, count(*) from accord_contradictions group by 1 order by 1"
+                ).fetchall()
+            )
         finally:
             con.close()
     cannot = pl.DataFrame(

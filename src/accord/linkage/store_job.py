@@ -15,7 +15,7 @@ import hashlib
 import json
 import time
 import uuid
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -116,9 +116,12 @@ def _fresh_id(anchor: str, taken: set[str]) -> str:
     return candidate
 
 
-def assign_ids(members: pl.DataFrame, old: pl.DataFrame) -> pl.DataFrame:
+def assign_ids(
+    members: pl.DataFrame, old: pl.DataFrame, existing: Iterable[str] = ()
+) -> pl.DataFrame:
     """``members`` (``record_id``, ``anchor``) with ``identity_id``: each new cluster keeps the
-    id of the stored identity it shares most records with; others get an id of their own."""
+    id of the stored identity it shares most records with; others get an id of their own, not
+    among the ``existing`` ones."""
     overlap = (
         members.select("record_id", "anchor")
         .join(old.select("record_id", "identity_id"), on="record_id")
@@ -132,7 +135,7 @@ def assign_ids(members: pl.DataFrame, old: pl.DataFrame) -> pl.DataFrame:
         if anchor not in chosen and identity_id not in used:
             chosen[anchor] = identity_id
             used.add(identity_id)
-    taken = used | set(old["identity_id"].to_list())
+    taken = used | set(old["identity_id"].to_list()) | set(existing)
     for anchor in members["anchor"].unique().sort().to_list():
         if anchor not in chosen:
             chosen[anchor] = _fresh_id(anchor, taken)
@@ -183,7 +186,7 @@ def link_store(
         judgements = book.judgements(conn)
         statuses = book.statuses(conn)
     result = link_records(frame, options, _constraints(judgements, old, statuses))
-    members = assign_ids(result.members, old)
+    members = assign_ids(result.members, old, statuses)
     run_id = "RUN-" + uuid.uuid4().hex[:16]
     at = now_iso()
     sizes = members.group_by("identity_id").len()

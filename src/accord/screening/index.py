@@ -252,16 +252,35 @@ class ScreeningIndex:
         documents = self.document_keys(
             f.strict for f in query.identifiers if f.kind is IdentifierKind.DOCUMENT
         )
-        ranked: list[tuple[float, int, dict[str, str | None]]] = []
+        # the ranking runs over every candidate: plain lookups, no dictionaries per candidate
+        dob_w = {None: 0.0, **{k: w for (c, k), w in model.weights.items() if c == "dob"}}
+        nationality, sex, birth = query.nationality, query.sex, query.birth
+        same_nat, other_nat = (
+            model.weight("nationality", "exact"),
+            model.weight("nationality", "else"),
+        )
+        same_sex, other_sex = model.weight("sex", "exact"), model.weight("sex", "else")
+        same_doc, other_doc = model.weight("document", "exact"), model.weight("document", "else")
+        entries = self._entries
+        ranked: list[tuple[float, int]] = []
         for number, count in self._lookup_names(query).items():
-            entry = self._entries[number]
+            entry = entries[number]
             if entry is None:
                 continue
-            levels = self._partial(query, entry, documents)
-            cheap = sum(model.weight(name, level) for name, level in levels.items())
-            ranked.append((cheap + KEY_RANK * count, number, levels))
+            cheap = dob_w.get(dob_level(birth, entry.birth), 0.0) + KEY_RANK * count
+            if nationality and entry.nationality:
+                cheap += same_nat if nationality == entry.nationality else other_nat
+            if sex and entry.sex:
+                cheap += same_sex if sex == entry.sex else other_sex
+            if documents and entry.document_keys:
+                cheap += same_doc if documents & entry.document_keys else other_doc
+            ranked.append((cheap, number))
         ranked.sort(key=lambda item: (-item[0], item[1]))
-        chosen = [(number, levels, False) for _, number, levels in ranked[:SCORED]]
+        chosen: list[tuple[int, dict[str, str | None], bool]] = []
+        for _, number in ranked[:SCORED]:
+            entry = entries[number]
+            assert entry is not None
+            chosen.append((number, self._partial(query, entry, documents), False))
         taken = {n for n, _, _ in chosen}
         chosen += self._decoys(query, documents, SCORED - len(chosen), taken)
         out = []

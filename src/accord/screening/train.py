@@ -146,7 +146,7 @@ def training_rows(entries: Sequence[IndexEntry]) -> list[dict[str, Any]]:
                 "nationality": entry.nationality,
                 "sex": entry.sex,
                 "docs": docs or None,
-            "blk_doc": docs[0] if docs else None,
+                "blk_doc": docs[0] if docs else None,
                 "blk_pair": pair,
                 "blk_first": first,
             }

@@ -6,7 +6,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from fastapi import Depends, Request
@@ -29,7 +29,6 @@ __all__ = [
     "current_session",
     "forbid",
     "log_refusal",
-    "options",
     "pre_binding",
     "remember",
     "require_roles",
@@ -124,7 +123,8 @@ def remember(request: Request, purpose: str, justification: str) -> None:
     session: Session | None = getattr(request.state, "session", None)
     if session is None:
         return
-    updated = replace(session, purpose=purpose[:64], justification=justification[:500])
+    # Kept short: the session cookie must stay well under the 4 KB a browser keeps.
+    updated = replace(session, purpose=purpose[:64], justification=justification[:300])
     request.state.session = updated
     set_cookie(request, SESSION_COOKIE, state.codec.encode(updated))
 
@@ -179,7 +179,3 @@ def text(form: FormData, name: str, limit: int = 500) -> str:
 
 def texts(form: FormData, name: str, limit: int = 100) -> list[str]:
     return [v.strip()[:limit] for v in form.getlist(name) if isinstance(v, str) and v.strip()]
-
-
-def options(values: Iterable[Any]) -> list[str]:
-    return [str(v) for v in values]

@@ -68,7 +68,7 @@ def _identity_page(
     schema = get_schema("Person")
     facts = {
         m.record_id: [
-            (prop.label, ", ".join(v for v in m.properties.get(name, []) if v))
+            (prop.label, ", ".join(prop.type.caption(v) or v for v in m.properties[name] if v))
             for name in _FACTS
             if (prop := schema.get(name)) is not None and any(m.properties.get(name, []))
         ]

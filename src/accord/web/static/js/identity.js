@@ -16,8 +16,12 @@
   window.cytoscape({
     container: container,
     elements: elements,
-    layout: { name: "cose", animate: false, padding: 20 },
+    layout: data.nodes.length <= 4
+      ? { name: "circle", animate: false, padding: 40, radius: 90 }
+      : { name: "cose", animate: false, padding: 20, idealEdgeLength: function () { return 110; } },
     userZoomingEnabled: false,
+    minZoom: 0.3,
+    maxZoom: 1.2,
     style: [
       { selector: "node", style: {
         "background-color": "#1d4f91", "label": "data(label)", "font-size": 11,
@@ -25,7 +29,8 @@
         "width": 18, "height": 18 } },
       { selector: "edge", style: {
         "line-color": "#b3261e", "width": 2, "label": "data(label)", "font-size": 10,
-        "text-background-color": "#fff", "text-background-opacity": 1, "curve-style": "bezier" } }
+        "text-background-color": "#fff", "text-background-opacity": 1, "curve-style": "bezier",
+        "text-rotation": "autorotate", "text-margin-y": -8 } }
     ]
   });
 })();
