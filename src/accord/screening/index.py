@@ -253,7 +253,7 @@ class ScreeningIndex:
             f.strict for f in query.identifiers if f.kind is IdentifierKind.DOCUMENT
         )
         # the ranking runs over every candidate: plain lookups, no dictionaries per candidate
-        dob_w = {None: 0.0, **{k: w for (c, k), w in model.weights.items() if c == "dob"}}
+        dob_w: dict[str | None, float] = {k: w for (c, k), w in model.weights.items() if c == "dob"}
         nationality, sex, birth = query.nationality, query.sex, query.birth
         same_nat, other_nat = (
             model.weight("nationality", "exact"),

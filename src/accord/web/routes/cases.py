@@ -223,9 +223,10 @@ async def acknowledge(request: Request, who: ViewerDep, message_id: CaseId) -> R
     form = await checked_form(request, "sid:" + who.session.sid, who.user)
     message, _new = web_state(request).desk.acknowledge(who.user, message_id)
     if text(form, "back", 16) == "inbox":
-        status = text(form, "status", 32) or "all"
-        return RedirectResponse(f"/inbox?status={status}", status_code=303)
-    return RedirectResponse(f"/cases/{message.case_id}#msg-{message_id}", status_code=303)
+        status = text(form, "status", 32)
+        wanted = status if status in {s.value for s in InboxStatus} else "all"
+        return RedirectResponse(f"/inbox?status={wanted}", status_code=303)
+    return RedirectResponse(f"/cases/{message.case_id}#msg-{message.refers_to}", status_code=303)
 
 
 @router.get("/inbox", include_in_schema=False)
