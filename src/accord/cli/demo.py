@@ -36,8 +36,11 @@ def _generate(folder: Path, seed: int, scale: int) -> None:
 def demo(
     seed: Annotated[int, typer.Option(help="Seed of the generated region.")] = 2025,
     scale: Annotated[int, typer.Option(help="Persons in the generated region.")] = 3000,
+    serve: Annotated[bool, typer.Option(help="End by serving the site on port 8000.")] = True,
+    port: Annotated[int, typer.Option(help="Port to serve on.")] = 8000,
 ) -> None:
-    """Build the demo region, load it into the embedded store, and say where to look next."""
+    """Build the demo region, load it into the embedded store, say where to look next, and
+    serve the web pages and the API on http://127.0.0.1:8000."""
     folder = get_settings().data_dir / "demo-region"
     _generate(folder, seed, scale)
     actor = cli_actor()
@@ -67,7 +70,11 @@ def demo(
         f"Demo users (password [bold]{DEMO_PASSWORD}[/]): " + ", ".join(u.username for u in users)
     )
     console.print(
-        "\nTry next:\n"
+        f"\nOpen http://127.0.0.1:{port}/ and log in as rs.officer (first log-in enrols the "
+        "second factor: add the shown secret to an authenticator app).\n"
+        "Then: search a person, open a record, screen a name, look at the dashboard; log in as "
+        "al.officer and see what the agreements withhold; rs.dpo sees the audit page.\n"
+        "\nOn the command line:\n"
         "  .venv/bin/accord batches\n"
         "  .venv/bin/accord quarantine list --limit 10\n"
         "  .venv/bin/accord agreements list\n"
@@ -75,3 +82,9 @@ def demo(
         "--justification 'demo' --out var/rs-export.ftm.json\n"
         "  .venv/bin/accord audit verify"
     )
+    if serve:
+        import uvicorn
+
+        console.print(f"\nServing on http://127.0.0.1:{port}/ (Ctrl+C stops).")
+        uvicorn.run("accord.site:create_site", factory=True, host="127.0.0.1", port=port,
+                    server_header=False)  # fmt: skip

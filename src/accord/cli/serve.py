@@ -20,7 +20,7 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     workers: Annotated[int, typer.Option(help="Worker processes.")] = 1,
 ) -> None:
-    """Serve the API (/api/v1, documentation at /api/v1/docs)."""
+    """Serve the web pages (/) and the API (/api/v1)."""
     import uvicorn
 
     if not 1 <= port <= 65535:
@@ -28,7 +28,7 @@ def serve(
     if not 1 <= workers <= 64:
         raise InputError(f"{workers} workers is not a usable number.", hint="Use 1-64.")
     uvicorn.run(
-        "accord.api.app:create_app",
+        "accord.site:create_site",
         factory=True,
         host=host,
         port=port,

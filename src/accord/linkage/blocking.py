@@ -72,30 +72,43 @@ def candidate_pairs(
 ) -> BlockingReport:
     """Create table ``out`` (match_key, join_key_l, join_key_r) of distinct candidate pairs."""
     kinds = list(BLOCKING_KINDS)
-    order = "coalesce(dob, '9999'), first_canon, last_canon, unique_id"
+    # one sort of the records gives every capped block its order (date of birth, then name)
+    con.execute(
+        f"""
+        create or replace temp table __accord_order as
+        select unique_id, row_number() over (
+            order by coalesce(dob, '9999'), first_canon, last_canon, unique_id) as rank
+        from {table}
+        """
+    )
+    # keys as 64-bit hashes: a million records hold millions of keys
     con.execute(
         f"""
         create or replace temp table __accord_keys as
-        with raw as (select distinct unique_id, kind, key from ({_keys_sql(table)})
-                     where key is not null)
+        with raw as (select distinct unique_id, kind::utinyint as kind, hash(key) as key
+                     from ({_keys_sql(table)}) where key is not null)
         select raw.unique_id, raw.kind, raw.key,
                count(*) over (partition by raw.key) as size,
-               row_number() over (partition by raw.key order by {order}) as pos
-        from raw join {table} as t using (unique_id)
+               row_number() over (partition by raw.key order by o.rank) as pos
+        from raw join __accord_order o using (unique_id)
         """
     )
     con.execute(
         f"""
         create or replace temp table __accord_pairs_all as
+        with small as (select unique_id, kind, key from __accord_keys
+                       where size <= {cap} and size > 1)
         select a.kind, a.unique_id as l, b.unique_id as r
-        from __accord_keys a join __accord_keys b
-          on a.key = b.key and a.unique_id < b.unique_id
-        where a.size <= {cap}
-        union all
+        from small a join small b on a.key = b.key and a.unique_id < b.unique_id
+        """
+    )
+    con.execute(
+        f"""
+        insert into __accord_pairs_all
+        with big as (select unique_id, kind, key, pos from __accord_keys where size > {cap})
         select a.kind, least(a.unique_id, b.unique_id), greatest(a.unique_id, b.unique_id)
-        from __accord_keys a cross join range(1, {window + 1}) as w(step)
-        join __accord_keys b on b.key = a.key and b.pos = a.pos + w.step
-        where a.size > {cap}
+        from big a cross join range(1, {window + 1}) as w(step)
+        join big b on b.key = a.key and b.pos = a.pos + w.step
         """
     )
     con.execute(
@@ -133,8 +146,8 @@ def candidate_pairs(
     report.capped_blocks, report.capped_records = int(capped[0]), int(capped[1])
     report.pairs_left_out = int(capped[2])
     report.largest_block = int(_scalar(con, "select coalesce(max(size), 0) from __accord_keys"))
-    con.execute("drop table if exists __accord_pairs_all")
-    con.execute("drop table if exists __accord_keys")
+    for name in ("__accord_pairs_all", "__accord_keys", "__accord_order"):
+        con.execute(f"drop table if exists {name}")
     return report
 
 
