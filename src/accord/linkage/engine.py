@@ -184,9 +184,7 @@ def _contradictions_within(
         )
     finally:
         con.unregister("__accord_components")
-    found: pl.DataFrame = con.sql(
-        "select unique_id_l, unique_id_r from accord_contradictions"
-    ).pl()
+    found: pl.DataFrame = con.sql("select unique_id_l, unique_id_r from accord_contradictions").pl()
     return found
 
 
