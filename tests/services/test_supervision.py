@@ -124,3 +124,38 @@ def test_subject_access_restriction_and_rectification(svc: Services) -> None:
     with pytest.raises(NotFound):
         rectify(svc, al_dpo, record.id, "birthDate", ["1900"], "not theirs")
     assert svc.store.verify_audit().ok
+
+
+def test_an_erased_record_leaves_its_identities(svc: Services) -> None:
+    from sqlalchemy import insert
+
+    from accord.store.retention import erase_records
+    from accord.store.tables import identity_members
+
+    ids = [r.id for r in svc.gate.read(_user(svc, "rs.analyst"), "serious-crime", RecordQuery())]
+    with svc.store.write() as conn:
+        conn.execute(
+            insert(identity_members),
+            [
+                {
+                    "record_id": ids[0],
+                    "identity_id": "i1",
+                    "participant": "RS",
+                    "linked_to": None,
+                    "source": "linkage",
+                    "added_at": "2026",
+                },
+                {
+                    "record_id": ids[1],
+                    "identity_id": "i1",
+                    "participant": "RS",
+                    "linked_to": ids[0],
+                    "source": "linkage",
+                    "added_at": "2026",
+                },
+            ],
+        )
+    erase_records(svc.store, [ids[0]], "court order", "rs.dpo", "RS-MUP")
+    with svc.store.read() as conn:
+        left = [(r.record_id, r.linked_to) for r in conn.execute(select(identity_members))]
+    assert left == [(ids[1], None)]

@@ -14,11 +14,18 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, insert, select
+from sqlalchemy import Connection, delete, insert, select, update
 
 from accord.store.audit import AuditEntry, now_iso
 from accord.store.base import Store
-from accord.store.tables import audit_entries, audit_values, envelopes, erasures, records
+from accord.store.tables import (
+    audit_entries,
+    audit_values,
+    envelopes,
+    erasures,
+    identity_members,
+    records,
+)
 
 __all__ = ["RetentionReport", "erase_records", "run_retention"]
 
@@ -66,6 +73,15 @@ def _scrub_audit_values(conn: Connection, ids: set[str]) -> list[dict[str, Any]]
     return exports
 
 
+def _drop_from_identities(conn: Connection, ids: list[str]) -> None:
+    """An erased record leaves every identity it was linked into (its link evidence too)."""
+    for start in range(0, len(ids), 900):
+        part = ids[start : start + 900]
+        conn.execute(delete(identity_members).where(identity_members.c.record_id.in_(part)))
+        conn.execute(update(identity_members).where(identity_members.c.linked_to.in_(part))
+                     .values(linked_to=None))  # fmt: skip
+
+
 def erase_records(
     store: Store, ids: Sequence[str], reason: str, actor: str, authority: str = ""
 ) -> RetentionReport:
@@ -84,6 +100,7 @@ def erase_records(
                      for i in part if i not in known]  # fmt: skip
             if fresh:
                 conn.execute(insert(erasures), fresh)
+        _drop_from_identities(conn, list(ids))
         report.exports_affected = _scrub_audit_values(conn, set(ids))
         store.audit.append(conn, [AuditEntry(
             actor, authority, "erasure", "retention", list(ids),
