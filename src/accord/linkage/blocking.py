@@ -102,13 +102,26 @@ def candidate_pairs(
         from small a join small b on a.key = b.key and a.unique_id < b.unique_id
         """
     )
+    # each record of a capped block meets its next neighbours: the probes are made first so
+    # that the join is on (key, position) and never on the key alone
     con.execute(
         f"""
+        create or replace temp table __accord_big as
+        select unique_id, kind, key, pos from __accord_keys where size > {cap}
+        """
+    )
+    con.execute(
+        f"""
+        create or replace temp table __accord_probes as
+        select a.unique_id, a.kind, a.key, a.pos + w.step as target
+        from __accord_big a cross join range(1, {window + 1}) as w(step)
+        """
+    )
+    con.execute(
+        """
         insert into __accord_pairs_all
-        with big as (select unique_id, kind, key, pos from __accord_keys where size > {cap})
-        select a.kind, least(a.unique_id, b.unique_id), greatest(a.unique_id, b.unique_id)
-        from big a cross join range(1, {window + 1}) as w(step)
-        join big b on b.key = a.key and b.pos = a.pos + w.step
+        select p.kind, least(p.unique_id, b.unique_id), greatest(p.unique_id, b.unique_id)
+        from __accord_probes p join __accord_big b on b.key = p.key and b.pos = p.target
         """
     )
     con.execute(
@@ -146,7 +159,8 @@ def candidate_pairs(
     report.capped_blocks, report.capped_records = int(capped[0]), int(capped[1])
     report.pairs_left_out = int(capped[2])
     report.largest_block = int(_scalar(con, "select coalesce(max(size), 0) from __accord_keys"))
-    for name in ("__accord_pairs_all", "__accord_keys", "__accord_order"):
+    for name in ("__accord_pairs_all", "__accord_keys", "__accord_order", "__accord_big",
+                 "__accord_probes"):  # fmt: skip
         con.execute(f"drop table if exists {name}")
     return report
 
