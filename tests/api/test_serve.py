@@ -19,7 +19,7 @@ def test_serve_binds_to_loopback_by_default(monkeypatch: pytest.MonkeyPatch) -> 
     result = CliRunner().invoke(app, ["serve"])
     assert result.exit_code == 0, result.output
     ((args, kwargs),) = calls
-    assert args == ("accord.api.app:create_app",) and kwargs["factory"] is True
+    assert args == ("accord.site:create_site",) and kwargs["factory"] is True
     assert (kwargs["host"], kwargs["port"], kwargs["workers"]) == ("127.0.0.1", 8000, 1)
     result = CliRunner().invoke(
         app, ["serve", "--host", "0.0.0.0", "--port", "9000", "--workers", "3"]

@@ -134,6 +134,37 @@ def test_erasure_removes_the_hit(world: World) -> None:
     assert world.ids["wanted"] not in desk.index.record_ids()
 
 
+def test_a_lifted_alert_is_followed_at_once(world: World) -> None:
+    from tests.screening.world import add_records, person
+
+    desk = ScreeningDesk(world.services, refresh_every=3600.0)  # no periodic look: per hit only
+    assert screen(desk, world, "xk.officer", PETAR)["result"] == "hit"
+    # the same record rewritten with another phone number: still flagged, still a hit
+    changed = person("Петар", "Петровић", "1985-03-12", nationality="rs", phone="+38160111222")
+    add_records(
+        world.services,
+        "RS-MUP",
+        "police_persons",
+        "Person",
+        {"wanted": changed},
+        alert="wanted",
+        handling="H0,H2",
+        same_ids=world.ids,
+    )
+    assert screen(desk, world, "xk.officer", PETAR)["result"] == "hit"
+    # and with its alert lifted: gone
+    add_records(
+        world.services,
+        "RS-MUP",
+        "police_persons",
+        "Person",
+        {"wanted": changed},
+        handling="H0,H2",
+        same_ids=world.ids,
+    )
+    assert screen(desk, world, "xk.officer", PETAR)["result"] == "no-hit"
+
+
 def test_records_added_and_unflagged_are_followed(desk: ScreeningDesk, world: World) -> None:
     from tests.screening.world import add_records, person
 

@@ -46,8 +46,10 @@ def add_records(
     handling: str = "H0",
     purpose: str = "serious-crime",
     basis: str = "AGR-WB-SOC-2025",
+    same_ids: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """Store records (label -> properties) with one envelope; returns label -> record id."""
+    """Store records (label -> properties) with one envelope; returns label -> record id.
+    ``same_ids`` writes over stored records (label -> their id): a change of the record."""
     participant = authority.split("-")[0]
     eid = secrets.token_hex(8)
     envelope = (
@@ -69,7 +71,7 @@ def add_records(
     )
     records, ids = [], {}
     for label, props in rows.items():
-        rid = f"{participant.lower()}-{secrets.token_hex(12)}"
+        rid = (same_ids or {}).get(label) or f"{participant.lower()}-{secrets.token_hex(12)}"
         text = json.dumps(props, ensure_ascii=False)
         caption = (props.get("name") or props.get("number") or [label])[0]
         records.append((rid, schema, caption, text, eid, content_hash([("p", text)])))

@@ -113,6 +113,10 @@ class ScreeningIndex:
     def entry(self, number: int) -> IndexEntry | None:
         return self._entries[number]
 
+    def entry_for(self, record_id: str) -> IndexEntry | None:
+        number = self._by_record.get(record_id)
+        return self._entries[number] if number is not None else None
+
     def kinds(self) -> dict[str, int]:
         counts: dict[str, int] = {}
         for number in self._by_record.values():

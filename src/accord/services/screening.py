@@ -40,6 +40,7 @@ from accord.screening import (
     Candidate,
     CheckedQuery,
     Hasher,
+    IndexEntry,
     IndexSource,
     ScreeningIndex,
     ScreenQuery,
@@ -317,10 +318,12 @@ class ScreeningDesk:
         candidates = self.index.search(query)
         banded = [c for c in candidates if c.band is not None and not c.decoy]
         current = self.source.verify(self.index, [c.record_id for c in banded])
+        banded_ids = {id(c) for c in banded}
         today = self.today()
-        kept: list[tuple[Candidate, str]] = []
+        kept: list[tuple[Candidate, IndexEntry, str]] = []
         for candidate in candidates:
-            entry = self.index.entry(candidate.entry)
+            # a record found changed by the check above was re-read: take its new entry
+            entry = self.index.entry(candidate.entry) or self.index.entry_for(candidate.record_id)
             if entry is None:
                 continue
             decision = decide(
@@ -333,18 +336,16 @@ class ScreeningDesk:
                 today=today,
                 restricted=entry.restricted,
             )
-            if decision and candidate in banded and candidate.record_id in current:
-                kept.append((candidate, decision.agreement or ""))
+            if decision and id(candidate) in banded_ids and candidate.record_id in current:
+                kept.append((candidate, entry, decision.agreement or ""))
         kept.sort(key=lambda item: (_BAND_ORDER[item[0].band or "review"], -item[0].score))
-        for candidate, basis in kept[:MAX_HITS]:
-            answer.hits.append(self._hit(query, candidate))
+        for candidate, entry, basis in kept[:MAX_HITS]:
+            answer.hits.append(self._hit(query, candidate, entry))
             answer.records.append(candidate.record_id)
             if basis:
                 answer.bases.append(basis)
 
-    def _hit(self, query: CheckedQuery, candidate: Candidate) -> dict[str, Any]:
-        entry = self.index.entry(candidate.entry)
-        assert entry is not None
+    def _hit(self, query: CheckedQuery, candidate: Candidate, entry: IndexEntry) -> dict[str, Any]:
         reasons: list[str] = []
         kind = entry.kind
         by_name = candidate.levels.get("name") in HIT_NAME_LEVELS
