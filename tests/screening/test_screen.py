@@ -153,12 +153,13 @@ def test_a_lifted_alert_is_followed_at_once(world: World) -> None:
     )
     assert screen(desk, world, "xk.officer", PETAR)["result"] == "hit"
     # and with its alert lifted: gone
+    lifted = {**changed, "notes": ["found and arrested"]}
     add_records(
         world.services,
         "RS-MUP",
         "police_persons",
         "Person",
-        {"wanted": changed},
+        {"wanted": lifted},
         handling="H0,H2",
         same_ids=world.ids,
     )

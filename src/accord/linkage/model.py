@@ -156,7 +156,7 @@ BIRTH_DATE = {
         ),
         _level(
             "dob_day_l is not null and dob_day_r is not null"
-            " and damerau_levenshtein(dob_l, dob_r) <= 1",
+            " and hamming(dob_l, dob_r) = 1",
             "one digit apart",
         ),
         _level(
@@ -170,9 +170,9 @@ BIRTH_DATE = {
 
 #: Two numbers of one kind (same letters-and-digits shape), none in common, not a typing slip.
 DIFFERENT_DOCUMENTS = (
-    "len(list_intersect(docs_l, docs_r)) = 0"
-    " and len(list_intersect(doc_shapes_l, doc_shapes_r)) > 0"
-    " and damerau_levenshtein(doc1_l, doc1_r) > 1"
+    "not list_has_any(docs_l, docs_r)"
+    " and list_has_any(doc_shapes_l, doc_shapes_r)"
+    " and levenshtein(doc1_l, doc1_r) > 1"
 )
 
 DOCUMENT = {
@@ -180,8 +180,8 @@ DOCUMENT = {
     "comparison_description": "document numbers, look-alike characters folded",
     "comparison_levels": [
         _null_level(_null("docs")),
-        _level("len(list_intersect(docs_l, docs_r)) > 0", "a document number in common"),
-        _level("damerau_levenshtein(doc1_l, doc1_r) <= 1", "document numbers one character apart"),
+        _level("list_has_any(docs_l, docs_r)", "a document number in common"),
+        _level("levenshtein(doc1_l, doc1_r) <= 1", "document numbers one character apart"),
         _level(DIFFERENT_DOCUMENTS, "different numbers of one kind of document"),
         _level("ELSE", "different kinds of document"),
     ],
