@@ -155,8 +155,7 @@ BIRTH_DATE = {
             "day and month swapped",
         ),
         _level(
-            "dob_day_l is not null and dob_day_r is not null"
-            " and hamming(dob_l, dob_r) = 1",
+            "dob_day_l is not null and dob_day_r is not null and hamming(dob_l, dob_r) = 1",
             "one digit apart",
         ),
         _level(
