@@ -253,7 +253,10 @@ def _print_eval(name: str, report: dict[str, Any]) -> None:
         style="bold",
         highlight=False,
     )
-    table = Table("", "pairwise P", "R", "F1", "B-cubed P", "R", "F1", "seconds", "peak MB")
+    table = Table(
+        "", "P", "R", "F1", "B³ P", "B³ R", "B³ F1", "s", "MB",
+        title="pairwise and B-cubed (B³) precision, recall, F1; seconds; peak MB",
+    )  # fmt: skip
     for label in ("accord", "baseline"):
         if label not in report:
             continue

@@ -24,8 +24,11 @@ __all__ = ["BLOCKING_KINDS", "KEY_KINDS", "BlockingReport", "candidate_pairs"]
 KEY_KINDS: dict[str, str] = {
     "given name and surname": "'fs:' || key_fs",
     "given name and surname swapped": "'fs:' || last_lex1 || '|' || first_skel",
-    "surname, year of birth and initial": (
-        "'sy:' || last_skel || '|' || dob_year || '|' || left(first_tok1, 1)"
+    "given name, surname, father's name and year of birth": (
+        "'ff:' || key_fs || '|' || father_lex1 || '|' || dob_year"
+    ),
+    "surname, year of birth, initial and sex": (
+        "'sy:' || last_skel || '|' || dob_year || '|' || left(first_tok1, 1) || '|' || sex"
     ),
     "date of birth and given name": (
         "case when dob_day is not null then 'dg:' || dob || '|' || first_lex1 end"

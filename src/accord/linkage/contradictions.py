@@ -38,12 +38,15 @@ def flag_contradictions(
     With ``components`` (a table of ``unique_id``, ``component``), only pairs within one
     component are looked at: the only ones that can constrain the clustering."""
     if components:
-        pairs = (
-            f"(select p.join_key_l, p.join_key_r from {pairs} p"
-            f" join {components} a on a.unique_id = p.join_key_l"
-            f" join {components} b on b.unique_id = p.join_key_r"
-            " where a.component = b.component)"
+        # materialised first, so that the planner cannot join every pair to the records
+        con.execute(
+            f"""create or replace temp table __accord_within as
+                select p.join_key_l, p.join_key_r from {pairs} p
+                join {components} a on a.unique_id = p.join_key_l
+                join {components} b on b.unique_id = p.join_key_r
+                where a.component = b.component"""
         )
+        pairs = "__accord_within"
     columns = _columns_used()
     select = ", ".join(f"{side}.{name} as {name}_{side}" for name in columns for side in ("l", "r"))
     cases = " ".join(f"when {sql} then '{reason}'" for reason, sql in CONTRADICTIONS.items())
@@ -61,4 +64,5 @@ def flag_contradictions(
         """
     )
     rows = con.execute(f"select count(*) from {out}").fetchall()
+    con.execute("drop table if exists __accord_within")
     return int(rows[0][0])

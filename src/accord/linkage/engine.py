@@ -46,7 +46,7 @@ class LinkOptions:
 
     threshold: float = 0.98
     block_cap: int = 50
-    window: int = 10
+    window: int = 5
     u_pairs: float = 1e6
     em_pairs: float = 2e6
     seed: int = 42
@@ -89,6 +89,7 @@ def _connect(options: LinkOptions, spill: str) -> duckdb.DuckDBPyConnection:
     con.execute(f"set memory_limit = '{options.memory_limit}'")
     con.execute(f"set temp_directory = '{spill}'")
     con.execute("set preserve_insertion_order = false")
+    con.execute("set enable_progress_bar = false")
     return con
 
 

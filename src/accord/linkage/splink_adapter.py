@@ -135,6 +135,17 @@ def _train(
     return notes
 
 
+def _level_weights(linker: Any) -> dict[str, dict[int, float]]:
+    """Per comparison, each level's match weight as Splink writes it into the SQL."""
+    return {
+        str(comparison.output_column_name): {
+            int(level.comparison_vector_value): float(level._match_weight)
+            for level in comparison.comparison_levels
+        }
+        for comparison in linker._settings_obj.comparisons
+    }
+
+
 def _levels(linker: Any) -> dict[str, dict[int, LevelInfo]]:
     found: dict[str, dict[int, LevelInfo]] = {}
     for comparison in linker._settings_obj.comparisons:
@@ -166,16 +177,27 @@ def score_pairs(
     keep the pairs whose match probability is at least ``threshold``."""
     linker = _linker(con, records, _settings(comparisons, options.prior))
     notes = _train(linker, options, em_rules, prior_rules) if options.train else ["not trained"]
+    weights = _level_weights(linker)
+    # Each level's weight names the level when no two levels of a comparison weigh the same;
+    # then the (costly) matching columns need not be carried through the prediction.
+    distinct = all(len(set(w.values())) == len(w) for w in weights.values())
+    linker._settings_obj._retain_matching_columns = not distinct
     linker.table_management.register_blocked_pairs_for_predict(linker._db_api.register(pairs))
     predicted = linker.inference.predict(
         threshold_match_probability=threshold, warning_mode="never"
     )
     fields = [str(c.output_column_name) for c in linker._settings_obj.comparisons]
     wanted = ["unique_id_l", "unique_id_r", "match_weight", "match_probability", "match_key"]
-    columns = predicted.columns
-    names = {c.unquote().name for c in columns}
+    names = {c.unquote().name for c in predicted.columns}
     for name in fields:
-        wanted.append(f"gamma_{name}")
+        if distinct:
+            cases = " ".join(
+                f"when cast({weight!r} as float8) then {code}"
+                for code, weight in weights[name].items()
+            )
+            wanted.append(f"case mw_{name} {cases} end::integer as gamma_{name}")
+        else:
+            wanted.append(f"gamma_{name}")
         wanted.append(f"mw_{name}")
         if f"mw_tf_adj_{name}" in names:
             wanted.append(f"mw_tf_adj_{name}")
