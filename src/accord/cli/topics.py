@@ -13,4 +13,6 @@ from accord.cli import stats as _stats  # noqa: F401
 from accord.cli import backup as _backup  # noqa: F401
 from accord.cli import subject as _subject  # noqa: F401
 from accord.cli import screen as _screen  # noqa: F401
+from accord.cli import screen_step2 as _screen_step2  # noqa: F401
+from accord.cli import screen_eval as _screen_eval  # noqa: F401
 from accord.cli import link as _link  # noqa: F401

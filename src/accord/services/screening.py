@@ -20,25 +20,20 @@ A hit never triggers an action by itself: it goes to a person, with its reasons.
 
 from __future__ import annotations
 
-import json
-import secrets
 import threading
 import time
 import weakref
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import insert
 
-from accord.errors import AccessDenied, AccordError, InputError
+from accord.errors import AccessDenied, InputError
 from accord.model.codes import Purpose
-from accord.names.compare import name_tokens
 from accord.policy import ACTION_ROLES, Action, Agreement, Principal, decide
 from accord.screening import (
     Candidate,
-    CheckedQuery,
     Hasher,
     IndexEntry,
     IndexSource,
@@ -46,15 +41,20 @@ from accord.screening import (
     ScreenQuery,
     check_query,
     default_model,
-    identifier_reason,
-    person_reasons,
 )
-from accord.screening.index import HIT_NAME_LEVELS
 from accord.screening.model import MatchModel
 from accord.services.context import Services
+from accord.services.screening_answers import Answer, audit_entries, hit_of, hit_rows
+from accord.services.screening_limits import (
+    DailyUsage,
+    QuotaExceeded,
+    ScreeningLimited,
+    TokenBucket,
+    count_queries,
+)
 from accord.store.audit import AuditEntry, now_iso
 from accord.store.gate import parse_purpose
-from accord.store.tables import screening_hits, screening_usage
+from accord.store.tables import screening_hits
 
 __all__ = [
     "MAX_BATCH",
@@ -69,65 +69,6 @@ MAX_BATCH = 1000
 MAX_HITS = 5
 _BAND_ORDER = {"high": 0, "review": 1}
 _DEFAULT_RATE = 1200
-_USAGE_FRESH = 2.0
-
-
-class ScreeningLimited(AccordError):
-    """Too many queries in a short time."""
-
-    status = 429
-    code = "rate_limited"
-
-
-class QuotaExceeded(AccordError):
-    """The user's daily quota of screening queries is used up."""
-
-    status = 429
-    code = "quota_exceeded"
-
-
-class _Bucket:
-    """Token buckets of queries per user: ``per_minute`` in a burst, refilled evenly."""
-
-    def __init__(self, per_minute: int, clock: Callable[[], float]) -> None:
-        self.capacity = float(max(1, per_minute))
-        self.refill = self.capacity / 60.0
-        self._clock = clock
-        self._state: dict[str, tuple[float, float]] = {}
-        self._lock = threading.Lock()
-
-    def take(self, key: str, count: int) -> float | None:
-        with self._lock:
-            now = self._clock()
-            tokens, stamp = self._state.get(key, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - stamp) * self.refill)
-            if tokens >= count:
-                self._state[key] = (tokens - count, now)
-                return None
-            self._state[key] = (tokens, now)
-            return (count - tokens) / self.refill
-
-
-@dataclass
-class _Answer:
-    ref: str
-    query: ScreenQuery
-    checked: CheckedQuery | None = None
-    error: AccordError | None = None
-    hits: list[dict[str, Any]] = field(default_factory=list)
-    records: list[str] = field(default_factory=list)
-    bases: list[str] = field(default_factory=list)
-
-    def to_dict(self) -> dict[str, Any]:
-        if self.error is not None:
-            return {
-                "ref": self.ref,
-                "result": "error",
-                "hits": [],
-                "error": self.error.message,
-                "hint": self.error.hint,
-            }
-        return {"ref": self.ref, "result": "hit" if self.hits else "no-hit", "hits": self.hits}
 
 
 class ScreeningDesk:
@@ -153,15 +94,14 @@ class ScreeningDesk:
         self.refresh_every = refresh_every
         self._clock = clock or (lambda: datetime.now(UTC))
         self._monotonic = monotonic
-        self._bucket = _Bucket(rate_per_minute, monotonic)
+        self._bucket = TokenBucket(rate_per_minute, monotonic)
+        self._usage = DailyUsage(self.store, monotonic)
         self.source = IndexSource(self.store)
         self.index = ScreeningIndex(self.model, Hasher(services.settings.screening_key))
         self._built = False
         self._checked_at = float("-inf")
         self._agreements: list[Agreement] = []
         self._lock = threading.Lock()
-        # per user: (day, queries counted in the store when last read, read at, added since)
-        self._usage: dict[str, tuple[str, int, float, int]] = {}
 
     # -- the index ---------------------------------------------------------------------------
 
@@ -242,26 +182,8 @@ class ScreeningDesk:
             )
 
     def usage(self, username: str) -> int:
-        """Queries the user made today. Read from the store at most every few seconds (other
-        processes count too); this process's own queries are added as they are made."""
-        day = self.today().isoformat()
-        cached = self._usage.get(username)
-        now = self._monotonic()
-        if cached is not None and cached[0] == day and now - cached[2] < _USAGE_FRESH:
-            return cached[1] + cached[3]
-        with self.store.read() as conn:
-            found = conn.execute(
-                select(screening_usage.c.queries).where(
-                    screening_usage.c.username == username, screening_usage.c.day == day
-                )
-            ).scalar()
-        self._usage[username] = (day, int(found or 0), now, 0)
-        return int(found or 0)
-
-    def _counted(self, username: str, queries: int) -> None:
-        cached = self._usage.get(username)
-        if cached is not None:
-            self._usage[username] = (cached[0], cached[1], cached[2], cached[3] + queries)
+        """Queries the user made today (in every process)."""
+        return self._usage.used(username, self.today().isoformat())
 
     # -- screening ---------------------------------------------------------------------------
 
@@ -284,7 +206,7 @@ class ScreeningDesk:
             )
         if len(justification) > 1000:
             raise InputError("The justification is longer than 1,000 characters.")
-        answers = [_Answer(q.ref or str(number), q) for number, q in enumerate(queries, 1)]
+        answers = [Answer(q.ref or str(number), q) for number, q in enumerate(queries, 1)]
         for answer in answers:
             try:
                 answer.checked = check_query(answer.query, user.participant)
@@ -312,7 +234,7 @@ class ScreeningDesk:
             raise InputError(answer["error"], hint=answer.get("hint"))
         return answer
 
-    def _screen_one(self, user: Principal, purpose: Purpose, answer: _Answer) -> None:
+    def _screen_one(self, user: Principal, purpose: Purpose, answer: Answer) -> None:
         query = answer.checked
         assert query is not None
         candidates = self.index.search(query)
@@ -340,112 +262,26 @@ class ScreeningDesk:
                 kept.append((candidate, entry, decision.agreement or ""))
         kept.sort(key=lambda item: (_BAND_ORDER[item[0].band or "review"], -item[0].score))
         for candidate, entry, basis in kept[:MAX_HITS]:
-            answer.hits.append(self._hit(query, candidate, entry))
+            answer.hits.append(hit_of(query, candidate, entry))
             answer.records.append(candidate.record_id)
             if basis:
                 answer.bases.append(basis)
 
-    def _hit(self, query: CheckedQuery, candidate: Candidate, entry: IndexEntry) -> dict[str, Any]:
-        reasons: list[str] = []
-        kind = entry.kind
-        by_name = candidate.levels.get("name") in HIT_NAME_LEVELS
-        if by_name:
-            reasons += person_reasons(candidate.levels, _across_scripts(query.name, entry.names))
-        for identifier, loose in candidate.identifiers:
-            reasons.append(identifier_reason(identifier, loose))
-        if (
-            kind == "person"
-            and not by_name
-            and candidate.identifiers
-            and all(identifier.value == "phone" for identifier, _ in candidate.identifiers)
-        ):
-            kind = "phone"
-        return {
-            "reference": "hit-" + secrets.token_urlsafe(15),
-            "participant": entry.envelope.participant,
-            "authority": entry.envelope.authority,
-            "kind": kind,
-            "band": candidate.band,
-            "reasons": list(dict.fromkeys(reasons)),
-        }
-
     def _store(
-        self, user: Principal, purpose: Purpose, justification: str, answers: list[_Answer]
+        self, user: Principal, purpose: Purpose, justification: str, answers: list[Answer]
     ) -> None:
         """Hit references, usage and one audit entry per query, in one transaction."""
-        stamp = now_iso()
-        entries: list[AuditEntry] = []
-        rows: list[dict[str, Any]] = []
-        for answer in answers:
-            if answer.checked is None:
-                reason = answer.error.message if answer.error else "not screened"
-                entries.append(AuditEntry(
-                    user.username, user.authority, "refusal", purpose.value,
-                    detail={"action": "screen", "reason": reason[:300], "ref": answer.ref},
-                ))  # fmt: skip
-                continue
-            for hit, record_id in zip(answer.hits, answer.records, strict=True):
-                rows.append(
-                    {
-                        "id": hit["reference"],
-                        "record_id": record_id,
-                        "username": user.username,
-                        "authority": user.authority,
-                        "participant": user.participant,
-                        "originator_participant": hit["participant"],
-                        "originator_authority": hit["authority"],
-                        "kind": hit["kind"],
-                        "band": hit["band"],
-                        "purpose": purpose.value,
-                        "reasons": json.dumps(hit["reasons"]),
-                        "created_at": stamp,
-                    }
-                )
-            references = [h["reference"] for h in answer.hits]
-            entries.append(
-                AuditEntry(
-                    user.username,
-                    user.authority,
-                    "screen",
-                    purpose.value,
-                    [*references, *answer.records],
-                    legal_basis=",".join(sorted(set(answer.bases)))[:64],
-                    detail={
-                        "terms": answer.query.terms(),
-                        "justification": justification,
-                        "ref": answer.ref,
-                        "result": "hit" if answer.hits else "no-hit",
-                        "hits": [
-                            {"reference": h["reference"], "band": h["band"]} for h in answer.hits
-                        ],
-                    },
-                )
-            )
+        entries = audit_entries(user, purpose, justification, answers)
         if not entries:
             return
+        rows = hit_rows(user, purpose, answers, now_iso())
         screened = sum(1 for answer in answers if answer.checked is not None)
-        day = self.today().isoformat()
         with self.store.write() as conn:
             if rows:
                 conn.execute(insert(screening_hits), rows)
-            done = conn.execute(
-                update(screening_usage)
-                .where(screening_usage.c.username == user.username, screening_usage.c.day == day)
-                .values(queries=screening_usage.c.queries + screened)
-            )
-            if done.rowcount == 0:
-                conn.execute(
-                    insert(screening_usage).values(
-                        username=user.username, day=day, queries=screened
-                    )
-                )
+            count_queries(conn, user.username, self.today().isoformat(), screened)
             self.store.audit.append(conn, entries)
-        self._counted(user.username, screened)
-
-
-def _across_scripts(query: str, names: tuple[str, ...]) -> bool:
-    scripts = name_tokens(query).scripts
-    return any(name_tokens(name).scripts != scripts for name in names[:1])
+        self._usage.counted(user.username, screened)
 
 
 _DESKS: dict[int, ScreeningDesk] = {}
@@ -461,122 +297,3 @@ def screening_desk(services: Services, **options: Any) -> ScreeningDesk:
             desk = _DESKS[key] = ScreeningDesk(services, **options)
             weakref.finalize(services.store, _DESKS.pop, key, None)
     return desk
-
-
-# -- generated data: training, calibration and measurement ------------------------------------
-
-
-@dataclass
-class RegionPersons:
-    """The person records of a generated region, read through the gate of a scratch store."""
-
-    entries: list[Any]
-    truth: dict[str, str]
-    store_seconds: float
-    read_seconds: float
-
-
-def region_persons(
-    services: Services, folder: Any, scratch: Any, extra_datasets: Sequence[str] = ()
-) -> RegionPersons:
-    """Load the Person files (and ``extra_datasets``) of a generated region into a scratch
-    store under ``scratch`` and read every person back through the gate as the index's system
-    actor. Training and measurement only: the index itself takes flagged records alone."""
-    from dataclasses import replace
-    from pathlib import Path
-
-    from accord.screening.entries import features_of
-    from accord.screening.evaluation import read_truth
-    from accord.services.ingest import ingest_path
-    from accord.store import open_store
-    from accord.store.tables import records
-
-    folder = Path(folder)
-    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    settings = replace(
-        services.settings, database_url=f"sqlite:///{Path(scratch) / 'screening-lab.db'}"
-    )
-    store = open_store(settings)
-    lab = Services(settings=settings, store=store)
-    started = time.perf_counter()
-    for entry in manifest["files"]:
-        if entry["schema"] != "Person" and entry["dataset"] not in extra_datasets:
-            continue
-        ingest_path(
-            lab,
-            folder / entry["path"],
-            participant=entry["participant"],
-            authority=entry["authority"],
-            dataset=entry["dataset"],
-            mapping=folder / entry["mapping"],
-            actor="system:screening-lab",
-        )
-    stored = time.perf_counter() - started
-    started = time.perf_counter()
-    with store.read() as conn:
-        ids = [row.id for row in conn.execute(select(records.c.id).order_by(records.c.id))]
-    source = IndexSource(store)
-    entries = [e for e in (features_of(r) for r in source.read(ids)) if e is not None]
-    read = time.perf_counter() - started
-    store.close()
-    return RegionPersons(entries, read_truth(folder, services.settings.id_key), stored, read)
-
-
-def train_from_region(
-    services: Services, folder: Any, scratch: Any, holdout: int = 3000, seed: int = 2025
-) -> dict[str, Any]:
-    """Train the weights with Splink's EM on a generated region, calibrate the bands on
-    held-out records, and return the model file's content (``screening/data/model.json``)."""
-    from pathlib import Path
-
-    from accord.screening.train import train_splink_model
-
-    folder = Path(folder)
-    region = region_persons(services, folder, scratch)
-    persons = [e for e in region.entries if e.names]
-    splink = train_splink_model(persons, seed=seed)
-    model = calibrate(services, splink, persons, region.truth, holdout, seed)
-    model["calibration"]["region_seed"] = json.loads((folder / "manifest.json").read_text())["seed"]
-    return model
-
-
-def calibrate(
-    services: Services,
-    splink: dict[str, Any],
-    persons: Sequence[Any],
-    truth: dict[str, str],
-    holdout: int,
-    seed: int,
-) -> dict[str, Any]:
-    """Bands for a trained Splink model: held-out person records screened against the others
-    (:mod:`accord.screening.evaluation`); returns the model file's content."""
-    from accord.screening.evaluation import choose_bands, evaluate, query_of, split_holdout
-    from accord.screening.model import model_from_dict
-
-    provisional = model_from_dict({"splink_model": splink, "bands": {"high": -99, "review": -99}})
-    indexed, held = split_holdout(persons, truth, holdout, seed)
-    index = ScreeningIndex(provisional, Hasher(services.settings.screening_key), seed=seed)
-    for entry in indexed:
-        index.add(entry)
-    by_person: dict[str, set[str]] = {}
-    for entry in indexed:
-        if entry.record_id in truth:
-            by_person.setdefault(truth[entry.record_id], set()).add(entry.record_id)
-    queries = [(query_of(e), by_person.get(truth.get(e.record_id, ""), set())) for e in held]
-    uids = [truth.get(e.record_id) for e in held]
-
-    def same(uid: str, record_id: str) -> bool:
-        return truth.get(record_id) == uid
-
-    # the provisional model bands every candidate: the rows carry every score and its truth
-    outcome = evaluate(index, queries, truth.get, same, uids)
-    bands = choose_bands(outcome.rows)
-    model: dict[str, Any] = {"splink_model": splink, "bands": bands}
-    index.model = model_from_dict(model)
-    figures = evaluate(index, queries, truth.get, same, uids).figures()
-    model["calibration"] = {
-        "persons": len(persons),
-        "held_out": len(held),
-        **{k: v for k, v in figures.items() if not k.endswith("_ms")},
-    }
-    return model

@@ -1,0 +1,157 @@
+"""``accord bench screen``: an index of N generated persons, timed in-process and over HTTP,
+beside Splink's own one-record prediction measured in the same run; recall of the planted
+hits and the false-hit rates of the bands."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from accord.cli.screen_bench_http import http_load
+from accord.cli.screen_bench_store import iso_birth, load_bench_store, rss_mb
+from accord.errors import InputError
+from accord.screening import ScreenQuery
+
+__all__ = ["run_bench"]
+
+
+def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
+    """Figures of ``accord bench screen``."""
+    import dataclasses
+    import random
+    import shutil
+    import statistics
+    import time
+
+    from accord.model.ids import record_id_maker
+    from accord.scenario import generate
+    from accord.screening.evaluation import checked, planted_queries, query_of, read_truth
+    from accord.screening.train import SplinkBaseline
+    from accord.services import Services
+    from accord.services.screening import ScreeningDesk
+    from accord.settings import get_settings
+    from accord.store import open_store
+
+    settings = get_settings()
+    base = settings.data_dir / "bench-screen"
+    region = base / f"region-{size}"
+    if not (region / "manifest.json").exists():
+        generate(seed=11, scale=size, out=region, progress=False)
+    scratch = Path(tempfile.mkdtemp(dir=base))
+    lab_settings = dataclasses.replace(settings, database_url=f"sqlite:///{scratch / 'bench.db'}")
+    svc = Services(settings=lab_settings, store=open_store(lab_settings))
+    started = time.perf_counter()
+    load_bench_store(svc, region, scratch)
+    load_seconds = time.perf_counter() - started
+    user = svc.accounts.add_user("bench.officer", "XK-KP", "officer", actor="system:bench")
+    _, token = svc.accounts.issue_token("bench.officer")
+    rss_before = rss_mb()
+    started = time.perf_counter()
+    desk = ScreeningDesk(svc, rate_per_minute=10**9, quota_per_day=10**9, refresh_every=3600.0)
+    desk.ensure_current()
+    build_seconds = time.perf_counter() - started
+    index_mb = rss_mb() - rss_before
+    index = desk.index
+    truth = read_truth(region, settings.id_key)
+    ids = index.record_ids()
+    by_person: dict[str, list[str]] = {}
+    for record_id in ids:
+        if record_id in truth:
+            by_person.setdefault(truth[record_id], []).append(record_id)
+    rng = random.Random(7)
+    persons = [r for r in ids if r in truth]
+    chosen = rng.sample(persons, min(sample, len(persons)))
+    entries = list(desk.source.entries(chosen))
+    engine_ms: list[float] = []
+    expected = found = high = high_false = review = review_false = 0
+    for entry in entries:
+        uid = truth[entry.record_id]
+        others = set(by_person[uid]) - {entry.record_id}
+        started = time.perf_counter()
+        candidates = index.search(query_of(entry))
+        engine_ms.append((time.perf_counter() - started) * 1000)
+        hits = [c for c in candidates if c.band and not c.decoy and c.record_id != entry.record_id]
+        if others:
+            expected += 1
+            found += any(c.record_id in others for c in hits)
+        for c in hits:
+            true = truth.get(c.record_id) == uid
+            if c.band == "high":
+                high, high_false = high + 1, high_false + (not true)
+            else:
+                review, review_false = review + 1, review_false + (not true)
+    # planted queries of the generator, through the whole desk (checks, policy, audit)
+    planted = planted_queries(region)
+    desk_ms: list[float] = []
+    planted_expected = planted_found = planted_false = 0
+    makers: dict[tuple[str, str, str], Any] = {}
+    for query, target, expect_hit in planted:
+        started = time.perf_counter()
+        try:
+            answer = desk.screen_one(user, "border-management", query)
+        except InputError:
+            continue
+        desk_ms.append((time.perf_counter() - started) * 1000)
+        if expect_hit:
+            scope = (target["participant"], target["authority"], target["dataset"])
+            make = makers.setdefault(scope, record_id_maker(settings.id_key, *scope))
+            check = checked(query)
+            wanted_id = make(target["key"])
+            planted_expected += 1
+            hit_ids = (
+                {c.record_id for c in index.search(check) if c.band and not c.decoy}
+                if check
+                else set()
+            )
+            planted_found += wanted_id in hit_ids
+        else:
+            planted_false += answer["result"] == "hit"
+    for entry in entries[: min(300, len(entries))]:
+        query = ScreenQuery(name=entry.names[0], birth_date=iso_birth(entry))
+        started = time.perf_counter()
+        desk.screen_one(user, "border-management", query)
+        desk_ms.append((time.perf_counter() - started) * 1000)
+    reference = [e for e in (index.entry(n) for n in range(len(index._entries))) if e and e.names]
+    baseline = SplinkBaseline(reference, desk.model.splink)
+    baseline_ms = []
+    for entry in entries[:30]:
+        started = time.perf_counter()
+        baseline.match(entry)
+        baseline_ms.append((time.perf_counter() - started) * 1000)
+    bodies = [
+        {"purpose": "border-management", "query": {"name": e.names[0], "birth_date": iso_birth(e)}}
+        for e in entries[:500]
+    ]
+    http = http_load(lab_settings, token, bodies, http_seconds)
+    svc.close()
+    shutil.rmtree(scratch, ignore_errors=True)  # the region stays, for the next run
+
+    def pct(values: list[float], p: float) -> float:
+        ordered = sorted(values)
+        return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))], 3) if ordered else 0.0
+
+    return {
+        "size": len(index),
+        "persons": sum(1 for e in reference),
+        "load_seconds": round(load_seconds, 1),
+        "build_seconds": round(build_seconds, 1),
+        "index_mb": round(index_mb, 1),
+        "p50_ms": pct(desk_ms, 0.5),
+        "p99_ms": pct(desk_ms, 0.99),
+        "engine_p50_ms": pct(engine_ms, 0.5),
+        "engine_p99_ms": pct(engine_ms, 0.99),
+        **http,
+        "recall": round(planted_found / planted_expected, 4) if planted_expected else None,
+        "planted_expected": planted_expected,
+        "planted_namesakes_hit": planted_false,
+        "heldout_recall": round(found / expected, 4) if expected else None,
+        "heldout_queries": len(entries),
+        "high_hits": high,
+        "high_false_rate": round(high_false / high, 4) if high else None,
+        "review_hits": review,
+        "review_false_hit_rate": round(review_false / review, 4) if review else None,
+        "baseline_p50_ms": round(statistics.median(baseline_ms), 1) if baseline_ms else None,
+        "baseline": "Splink 5 predict_between, one new record against the reference set",
+        "model_calibration": desk.model.calibration,
+    }
