@@ -115,6 +115,7 @@ class IndexSource:
                 RecordQuery(ids=part, limit=len(part)),
                 justification="screening index: flagged records",
                 action=Action.SCREEN,
+                logged_as="combination",
             )
 
     def entries(self, ids: Sequence[str]) -> Iterator[IndexEntry]:

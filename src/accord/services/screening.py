@@ -27,7 +27,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import Connection, insert
 
 from accord.errors import AccessDenied, InputError
 from accord.model.codes import Purpose
@@ -53,6 +53,7 @@ from accord.services.screening_limits import (
     count_queries,
 )
 from accord.store.audit import AuditEntry, now_iso
+from accord.store.audit_writer import group_commit
 from accord.store.gate import parse_purpose
 from accord.store.tables import screening_hits
 
@@ -69,6 +70,7 @@ MAX_BATCH = 1000
 MAX_HITS = 5
 _BAND_ORDER = {"high": 0, "review": 1}
 _DEFAULT_RATE = 1200
+_INSERT_HITS = insert(screening_hits)
 
 
 class ScreeningDesk:
@@ -96,6 +98,7 @@ class ScreeningDesk:
         self._monotonic = monotonic
         self._bucket = TokenBucket(rate_per_minute, monotonic)
         self._usage = DailyUsage(self.store, monotonic)
+        self._writer = group_commit(self.store)
         self.source = IndexSource(self.store)
         self.index = ScreeningIndex(self.model, Hasher(services.settings.screening_key))
         self._built = False
@@ -270,17 +273,21 @@ class ScreeningDesk:
     def _store(
         self, user: Principal, purpose: Purpose, justification: str, answers: list[Answer]
     ) -> None:
-        """Hit references, usage and one audit entry per query, in one transaction."""
+        """Hit references, usage and one audit entry per query, committed before the answer
+        is returned; concurrent queries share the transaction (group commit)."""
         entries = audit_entries(user, purpose, justification, answers)
         if not entries:
             return
         rows = hit_rows(user, purpose, answers, now_iso())
         screened = sum(1 for answer in answers if answer.checked is not None)
-        with self.store.write() as conn:
+        day = self.today().isoformat()
+
+        def work(conn: Connection) -> None:
             if rows:
-                conn.execute(insert(screening_hits), rows)
-            count_queries(conn, user.username, self.today().isoformat(), screened)
-            self.store.audit.append(conn, entries)
+                conn.execute(_INSERT_HITS, rows)
+            count_queries(conn, user.username, day, screened)
+
+        self._writer.write(entries, work)
         self._usage.counted(user.username, screened)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from accord.errors import AccordError
 from accord.store.base import Store
@@ -15,6 +15,16 @@ from accord.store.tables import screening_usage
 __all__ = ["DailyUsage", "QuotaExceeded", "ScreeningLimited", "TokenBucket", "count_queries"]
 
 _USAGE_FRESH = 2.0
+# fixed statements, values bound: compiled once per process
+_ADD_USAGE = (
+    update(screening_usage)
+    .where(
+        screening_usage.c.username == bindparam("who"),
+        screening_usage.c.day == bindparam("which_day"),
+    )
+    .values(queries=screening_usage.c.queries + bindparam("added"))
+)
+_NEW_USAGE = insert(screening_usage)
 
 
 class ScreeningLimited(AccordError):
@@ -91,10 +101,6 @@ class DailyUsage:
 
 def count_queries(conn: Connection, username: str, day: str, queries: int) -> None:
     """Add ``queries`` to the user's count of the day, inside the caller's transaction."""
-    done = conn.execute(
-        update(screening_usage)
-        .where(screening_usage.c.username == username, screening_usage.c.day == day)
-        .values(queries=screening_usage.c.queries + queries)
-    )
-    if done.rowcount == 0:
-        conn.execute(insert(screening_usage).values(username=username, day=day, queries=queries))
+    values = {"who": username, "which_day": day, "added": queries}
+    if conn.execute(_ADD_USAGE, values).rowcount == 0:
+        conn.execute(_NEW_USAGE, {"username": username, "day": day, "queries": queries})

@@ -20,13 +20,25 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from accord.store.tables import audit_checkpoints, audit_entries, audit_head, audit_values
 
 __all__ = ["GENESIS", "AuditEntry", "AuditLog", "Verification"]
 
 GENESIS = "0" * 64
+
+# Fixed statements: compiled once, values always bound as parameters.
+_LOCK_HEAD = update(audit_head).where(audit_head.c.id == 1).values(id=1)
+_READ_HEAD = select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)
+_MOVE_HEAD = (
+    update(audit_head)
+    .where(audit_head.c.id == 1)
+    .values(seq=bindparam("new_seq"), hash=bindparam("new_hash"))
+)
+_INSERT_ENTRY = insert(audit_entries)
+_INSERT_VALUES = insert(audit_values)
+_INSERT_CHECKPOINT = insert(audit_checkpoints)
 
 
 def now_iso() -> str:
@@ -91,15 +103,14 @@ class AuditLog:
         """Append entries in order; returns the new head's sequence number.
 
         The head row is updated first so that concurrent writers serialise on it (a row lock
-        on PostgreSQL, the database write lock on SQLite).
+        on PostgreSQL, the database write lock on SQLite). The statements are fixed, with
+        their values bound as parameters, so that each is compiled once per process.
         """
         entries = list(entries)
         if not entries:
             return self.head(conn)[0]
-        conn.execute(update(audit_head).where(audit_head.c.id == 1).values(id=1))
-        seq, prev = conn.execute(
-            select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)
-        ).one()
+        conn.execute(_LOCK_HEAD)
+        seq, prev = conn.execute(_READ_HEAD).one()
         rows, values = [], []
         at = now_iso()
         for entry in entries:
@@ -120,17 +131,17 @@ class AuditLog:
             rows.append(row)
             if entry.detail:
                 values.append({"seq": seq, "detail": json.dumps(entry.detail, default=str)})
-        conn.execute(insert(audit_entries), rows)
+        conn.execute(_INSERT_ENTRY, rows)
         if values:
-            conn.execute(insert(audit_values), values)
-        conn.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=prev))
+            conn.execute(_INSERT_VALUES, values)
+        conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
         self._checkpoint(conn, seq, prev, at)
         return int(seq)
 
     def _checkpoint(self, conn: Connection, seq: int, head: str, at: str) -> None:
         signature = self._sign(seq, head)
         conn.execute(
-            insert(audit_checkpoints).values(seq=seq, hash=head, at=at, signature=signature)
+            _INSERT_CHECKPOINT, {"seq": seq, "hash": head, "at": at, "signature": signature}
         )
         if self._checkpoint_file is not None:
             # The file outside the database is what catches a tail cut together with its
@@ -144,9 +155,7 @@ class AuditLog:
                 os.close(fd)
 
     def head(self, conn: Connection) -> tuple[int, str]:
-        seq, head = conn.execute(
-            select(audit_head.c.seq, audit_head.c.hash).where(audit_head.c.id == 1)
-        ).one()
+        seq, head = conn.execute(_READ_HEAD).one()
         return int(seq), str(head)
 
     def _file_checkpoints(self) -> list[dict[str, Any]]:

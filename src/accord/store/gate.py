@@ -24,7 +24,10 @@ from accord.store.base import Store, record_select
 from accord.store.records import StoredRecord, record_from_row
 from accord.store.tables import envelopes, records, releases
 
-__all__ = ["Gate", "RecordQuery", "parse_purpose"]
+__all__ = ["LOGGED_READS", "Gate", "RecordQuery", "parse_purpose"]
+
+#: The kinds of audit entry a read may be logged as (what "who consulted" looks for).
+LOGGED_READS = frozenset({"consultation", "export", "screen", "combination", "transfer"})
 
 _PAGE = 2000
 _MAX_TEXT = 200
@@ -104,8 +107,17 @@ class Gate:
         *,
         justification: str = "",
         action: Action = Action.READ,
+        logged_as: str | None = None,
     ) -> list[StoredRecord]:
-        """The records of ``query`` this user may see, at most ``query.limit`` of them."""
+        """The records of ``query`` this user may see, at most ``query.limit`` of them.
+
+        ``action`` is what the policy decides on; ``logged_as`` is the kind of audit entry
+        (default: ``consultation`` for a read, else the action's name). A job that reads
+        records to combine them, such as an index build, says ``combination``."""
+        if logged_as is not None and logged_as not in LOGGED_READS:
+            raise ValueError(
+                f"A read cannot be logged as {logged_as!r}; use one of {sorted(LOGGED_READS)}."
+            )
         wanted = parse_purpose(purpose)
         if wanted is None:
             self._refuse(user, str(purpose or ""), "no valid purpose", query.terms())
@@ -122,7 +134,7 @@ class Gate:
             AuditEntry(
                 user.username,
                 user.authority,
-                "consultation" if action is Action.READ else action.value,
+                logged_as or ("consultation" if action is Action.READ else action.value),
                 wanted.value,
                 [r.id for r in visible],
                 detail={

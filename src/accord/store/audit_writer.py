@@ -1,0 +1,139 @@
+"""Group commit of audited writes: concurrent callers share one transaction.
+
+Each caller hands over a unit (its own writes, as a function of the connection, and its audit
+entries) and waits; the first caller to arrive while no transaction is open leads: it writes
+every unit waiting at that moment in one transaction, appends their entries to the chain in one
+append (one signed checkpoint), commits, and only then wakes the callers of that group. No
+caller returns before its entry is committed, and no entry is dropped or deferred past its
+caller's answer.
+
+Callers who arrive while a group is being written form the next group; the leader of the
+finished group hands the lead to the first of them. On SQLite this replaces a queue of
+transactions that each wait for the database write lock (with the driver's sleeping retries)
+by one writer per process; on PostgreSQL it saves a commit per caller.
+
+If a group's transaction fails, its units are retried one by one, so that one bad unit fails
+its own caller only.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import Connection
+
+from accord.store.audit import AuditEntry
+from accord.store.base import Store
+
+__all__ = ["MAX_GROUP", "GroupCommit", "group_commit"]
+
+#: At most this many units share a transaction (a bound on the time a group holds the lock).
+MAX_GROUP = 64
+
+Work = Callable[[Connection], None]
+
+
+@dataclass(eq=False)
+class _Unit:
+    work: Work | None
+    entries: Sequence[AuditEntry]
+    done: threading.Event = field(default_factory=threading.Event)
+    lead: bool = False
+    finished: bool = False
+    error: BaseException | None = None
+
+
+class GroupCommit:
+    """Writes units of work and their audit entries, grouped into shared transactions."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._lock = threading.Lock()
+        self._waiting: list[_Unit] = []
+        self._leading = False
+        #: transactions committed and units written (for benchmarks and tests)
+        self.transactions = 0
+        self.units = 0
+
+    def write(self, entries: Sequence[AuditEntry], work: Work | None = None) -> None:
+        """Run ``work`` and append ``entries`` in a transaction shared with concurrent callers;
+        return once they are committed (raise what the unit raised if they could not be)."""
+        unit = _Unit(work, entries)
+        with self._lock:
+            self._waiting.append(unit)
+            lead = not self._leading
+            if lead:
+                self._leading = True
+        while not lead:
+            unit.done.wait()
+            if unit.finished:
+                break
+            lead = unit.lead  # woken to lead the next group, own unit not yet written
+            unit.done.clear()
+        if lead:
+            self._lead()
+        if unit.error is not None:
+            raise unit.error
+
+    def _lead(self) -> None:
+        with self._lock:
+            group = self._waiting[:MAX_GROUP]
+            del self._waiting[:MAX_GROUP]
+        written = False
+        try:
+            self._commit(group)
+            written = True
+        finally:
+            if not written:  # interrupted: no caller of the group may think it was written
+                for unit in group:
+                    unit.error = unit.error or RuntimeError("The audited write was interrupted.")
+            with self._lock:
+                if self._waiting:
+                    heir = self._waiting[0]
+                    heir.lead = True
+                    heir.done.set()
+                else:
+                    self._leading = False
+            for unit in group:
+                unit.finished = True
+                unit.done.set()
+
+    def _commit(self, group: list[_Unit]) -> None:
+        try:
+            self._transaction(group)
+        except Exception as exc:
+            if len(group) == 1:
+                group[0].error = exc
+                return
+            for unit in group:  # alone, so that one bad unit fails its own caller only
+                try:
+                    self._transaction([unit])
+                except Exception as alone:
+                    unit.error = alone
+
+    def _transaction(self, group: list[_Unit]) -> None:
+        with self.store.write() as conn:
+            entries: list[AuditEntry] = []
+            for unit in group:
+                if unit.work is not None:
+                    unit.work(conn)
+                entries.extend(unit.entries)
+            self.store.audit.append(conn, entries)
+        self.transactions += 1
+        self.units += len(group)
+
+
+_WRITERS: weakref.WeakKeyDictionary[Store, GroupCommit] = weakref.WeakKeyDictionary()
+_WRITERS_LOCK = threading.Lock()
+
+
+def group_commit(store: Store) -> GroupCommit:
+    """The group-commit writer of this process for ``store``."""
+    with _WRITERS_LOCK:
+        writer = _WRITERS.get(store)
+        if writer is None:
+            writer = _WRITERS[store] = GroupCommit(store)
+        return writer

@@ -1,0 +1,131 @@
+"""Group commit: concurrent audited writes share transactions, none is lost, the chain verifies,
+and a failing unit fails its own caller only."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+from sqlalchemy import Connection, Table, func, insert, select
+
+from accord.store import AuditEntry, Store
+from accord.store.audit_writer import GroupCommit
+from accord.store.tables import audit_entries, screening_usage
+
+
+def _entry(n: int) -> AuditEntry:
+    return AuditEntry(f"user{n}", "RS-GP", "screen", "border-management", [f"hit-{n}"],
+                      detail={"terms": {"name": f"Petrović {n}"}})  # fmt: skip
+
+
+def _usage_row(n: int) -> Callable[[Connection], None]:
+    def work(conn: Connection) -> None:
+        conn.execute(insert(screening_usage), {"username": f"user{n}", "day": "2026-01-01",
+                                               "queries": n})  # fmt: skip
+
+    return work
+
+
+def _count(store: Store, table: Table) -> int:
+    with store.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def test_concurrent_writes_are_grouped_and_every_entry_is_chained(store: Store) -> None:
+    writer = GroupCommit(store)
+    callers = 12
+    arrived = threading.Event()
+
+    def slow_first(conn: Connection) -> None:
+        # hold the first transaction open until every other caller waits behind it
+        deadline = time.monotonic() + 10
+        while len(writer._waiting) < callers - 1 and time.monotonic() < deadline:
+            time.sleep(0.005)
+        arrived.set()
+        _usage_row(0)(conn)
+
+    errors: list[BaseException] = []
+
+    def call(n: int) -> None:
+        try:
+            writer.write([_entry(n)], slow_first if n == 0 else _usage_row(n))
+        except BaseException as exc:
+            errors.append(exc)
+
+    first = threading.Thread(target=call, args=(0,))
+    first.start()
+    while not writer._leading:
+        time.sleep(0.001)
+    others = [threading.Thread(target=call, args=(n,)) for n in range(1, callers)]
+    for thread in others:
+        thread.start()
+    for thread in [first, *others]:
+        thread.join(timeout=60)
+    assert not errors
+    assert arrived.is_set()
+    assert writer.units == callers
+    assert writer.transactions == 2  # the first alone, the eleven who waited behind it together
+    assert _count(store, audit_entries) == callers
+    assert _count(store, screening_usage) == callers
+    assert store.verify_audit().ok
+
+
+def test_a_failing_unit_fails_its_own_caller_only(store: Store) -> None:
+    writer = GroupCommit(store)
+    gate = threading.Event()
+
+    def hold(conn: Connection) -> None:
+        gate.wait(10)
+        _usage_row(0)(conn)
+
+    def broken(conn: Connection) -> None:
+        _usage_row(1)(conn)
+        _usage_row(1)(conn)  # the same key twice: the database refuses it
+
+    outcome: dict[int, str] = {}
+
+    def call(n: int, work: Callable[[Connection], None]) -> None:
+        try:
+            writer.write([_entry(n)], work)
+            outcome[n] = "ok"
+        except Exception:
+            outcome[n] = "failed"
+
+    threads = [threading.Thread(target=call, args=(0, hold))]
+    threads[0].start()
+    while not writer._leading:
+        time.sleep(0.001)
+    threads += [
+        threading.Thread(target=call, args=(1, broken)),
+        threading.Thread(target=call, args=(2, _usage_row(2))),
+        threading.Thread(target=call, args=(3, _usage_row(3))),
+    ]
+    for thread in threads[1:]:
+        thread.start()
+    while len(writer._waiting) < 3:
+        time.sleep(0.001)
+    gate.set()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert outcome == {0: "ok", 1: "failed", 2: "ok", 3: "ok"}
+    with store.read() as conn:
+        actors = set(conn.execute(select(audit_entries.c.actor)).scalars())
+    assert actors == {"user0", "user2", "user3"}  # the failed unit's entry is not chained
+    assert store.verify_audit().ok
+
+
+def test_an_entry_is_committed_when_write_returns(store: Store) -> None:
+    writer = GroupCommit(store)
+    writer.write([_entry(7)])
+    # a fresh connection (another reader) sees it at once
+    assert _count(store, audit_entries) == 1
+    with pytest.raises(ValueError, match="bad"):
+
+        def bad(conn: Connection) -> None:
+            raise ValueError("bad unit")
+
+        writer.write([_entry(8)], bad)
+    assert _count(store, audit_entries) == 1
+    assert not writer._leading and not writer._waiting
