@@ -17,3 +17,4 @@ from accord.cli import screen_step2 as _screen_step2  # noqa: F401
 from accord.cli import screen_eval as _screen_eval  # noqa: F401
 from accord.cli import link as _link  # noqa: F401
 from accord.cli import network as _network  # noqa: F401
+from accord.cli import network_bench as _network_bench  # noqa: F401
