@@ -13,7 +13,7 @@ from accord.api.errors import ShieldMiddleware, install_error_handlers
 from accord.api.headers import SecurityHeadersMiddleware
 from accord.api.inputs import clean_parameters
 from accord.api.limits import DEFAULT_MAX_BODY, BodyLimitMiddleware, RateLimiter
-from accord.api.routes import agreements, audit, cases, records, system
+from accord.api.routes import agreements, audit, cases, network, records, system
 from accord.api.state import ApiState
 from accord.exchange import Clock
 from accord.services import Services, open_services
@@ -63,7 +63,7 @@ def create_app(
     rate = rate_per_minute if rate_per_minute is not None else svc.settings.api_rate_per_minute
     app.state.accord = ApiState(services=svc, desk=CaseDesk(svc, clock), limiter=RateLimiter(rate))
     install_error_handlers(app)
-    for module in (system, records, agreements, audit, cases, routes_screen):
+    for module in (system, records, agreements, audit, cases, routes_screen, network):
         app.include_router(module.router, prefix=PREFIX, dependencies=[Depends(clean_parameters)])
     # Added last is outermost: the shield catches what escapes the body limit and the app.
     app.add_middleware(BodyLimitMiddleware, max_bytes=max_body_bytes)
