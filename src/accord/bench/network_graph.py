@@ -109,6 +109,10 @@ def _edge_table(
          "travel_together", "uses", "registered"],
         default="association",
     )  # fmt: skip
+    # Owner before asset: a person owns a company, holds an account, uses a phone; the lower
+    # kind number in _KINDS is the controlling end.
+    flip = np.isin(kind, ("ownership", "directorship", "holds", "uses", "registered")) & (a > b)
+    sources, targets = np.where(flip, targets, sources), np.where(flip, sources, targets)
     calls = kind == "call"
     weight = np.where(calls, rng.geometric(0.2, count), 1).astype(np.float64)
     amount = np.round(rng.lognormal(8.0, 1.3, count), 2)

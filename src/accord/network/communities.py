@@ -89,7 +89,7 @@ def detect_communities(
     *,
     resolution: float = 1.0,
     max_iterations: int = 10,
-    tolerance: float = 1e-4,
+    tolerance: float = 1e-3,
     seed: int = 0,
     budget: Budget | None = None,
 ) -> Partition:

@@ -1,0 +1,114 @@
+"""Who controls what, and whom the controlled money reaches.
+
+A node controls itself, the companies it owns or directs (``ownership``/``directorship`` edges
+from it to a company or organisation), the accounts and wallets it holds, and the accounts held by
+the companies it controls. Its recipients are the distinct ends of payments out of anything it
+controls, leaving out payments between things it controls (moving money between its own
+accounts pays nobody).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+import polars as pl
+
+from accord.network.budget import Budget, check
+from accord.network.graph import Network
+from accord.network.tables import MONEY_EDGE_KINDS
+
+__all__ = ["ControlFigures", "control_figures"]
+
+IntArray = npt.NDArray[np.int64]
+
+_CONTROL_KINDS = ("ownership", "directorship")
+_COMPANY_KINDS = ("company", "organization")
+_HOLDING_KINDS = ("holds",)
+_ACCOUNT_KINDS = ("account", "wallet")
+
+
+@dataclass(frozen=True, eq=False)
+class ControlFigures:
+    """Per vertex: companies controlled, distinct recipients paid, own accounts that paid,
+    total amount paid out (EUR, payments without an amount count as 0) and payments made."""
+
+    companies: IntArray
+    recipients: IntArray
+    accounts: IntArray
+    amount: npt.NDArray[np.float64]
+    payments: IntArray
+
+
+def control_figures(network: Network, *, budget: Budget | None = None) -> ControlFigures:
+    """Control and money-out figures for every vertex of ``network``."""
+    check(budget, "control figures")
+    kind = network.nodes.get_column("kind")
+    company = kind.is_in(_COMPANY_KINDS).to_numpy()
+    account = kind.is_in(_ACCOUNT_KINDS).to_numpy()
+    edges = pl.DataFrame(
+        {
+            "source": network.sources,
+            "target": network.targets,
+            "kind": network.edges.get_column("kind"),
+            "amount": network.edges.get_column("amount").fill_null(0.0),
+        }
+    )
+    src, dst = network.sources, network.targets
+    is_control = edges.get_column("kind").is_in(_CONTROL_KINDS).to_numpy() & company[dst]
+    owns = pl.DataFrame({"controller": src[is_control], "held": dst[is_control]}).unique()
+    holding = edges.get_column("kind").is_in(_HOLDING_KINDS).to_numpy()
+    # A holding edge is read from holder to account whichever way round it was recorded.
+    forward = holding & account[dst] & ~account[src]
+    backward = holding & account[src] & ~account[dst]
+    holds = pl.DataFrame(
+        {
+            "controller": np.concatenate((src[forward], dst[backward])),
+            "held": np.concatenate((dst[forward], src[backward])),
+        }
+    )
+    everyone = np.arange(network.node_count, dtype=np.int64)
+    controls = pl.concat(
+        [
+            pl.DataFrame({"controller": everyone, "held": everyone}),
+            owns,
+            holds,
+            owns.join(holds, left_on="held", right_on="controller").select(
+                "controller", pl.col("held_right").alias("held")
+            ),
+        ]
+    ).unique()
+    check(budget, "control figures")
+    payments = edges.filter(pl.col("kind").is_in(list(MONEY_EDGE_KINDS)))
+    paid = (
+        controls.join(payments, left_on="held", right_on="source")
+        .rename({"target": "recipient"})
+        .join(
+            controls,
+            left_on=["controller", "recipient"],
+            right_on=["controller", "held"],
+            how="anti",
+        )
+    )
+    paid = paid.with_columns(pl.Series("from_account", account[paid.get_column("held")]))
+    per_controller = paid.group_by("controller").agg(
+        pl.col("recipient").n_unique().alias("recipients"),
+        pl.col("held").filter(pl.col("from_account")).n_unique().alias("accounts"),
+        pl.col("amount").sum().alias("amount"),
+        pl.len().alias("payments"),
+    )
+    check(budget, "control figures")
+    figures = ControlFigures(
+        companies=np.bincount(owns.get_column("controller").to_numpy(), minlength=everyone.size),
+        recipients=np.zeros(everyone.size, dtype=np.int64),
+        accounts=np.zeros(everyone.size, dtype=np.int64),
+        amount=np.zeros(everyone.size),
+        payments=np.zeros(everyone.size, dtype=np.int64),
+    )
+    where = per_controller.get_column("controller").to_numpy()
+    figures.recipients[where] = per_controller.get_column("recipients").to_numpy()
+    figures.accounts[where] = per_controller.get_column("accounts").to_numpy()
+    figures.amount[where] = per_controller.get_column("amount").to_numpy()
+    figures.payments[where] = per_controller.get_column("payments").to_numpy()
+    return figures
