@@ -22,6 +22,7 @@ ENDPOINTS: dict[str, Callable[[Api, str], httpx.Response]] = {
     "node": lambda a, u: a.get(f"/network/nodes/{ORGANISER}?{Q}", u),
     "community": lambda a, u: a.get(f"/network/nodes/{ORGANISER}/community?{Q}", u),
     "communities": lambda a, u: a.get(f"/network/communities?{Q}&min_size=2", u),
+    "targets": lambda a, u: a.get(f"/network/targets?{Q}&limit=10", u),
 }
 
 
@@ -63,6 +64,10 @@ def test_the_originator_sees_the_organiser_with_his_relations(net_api: Api) -> N
     members = {n["id"] for n in community["nodes"]}
     assert ORGANISER in members and community["edges"]
     assert all(e["source"] in members and e["target"] in members for e in community["edges"])
+    targets = net_api.get(f"/network/targets?{Q}", "rs.analyst").json()
+    assert targets[0]["rank"] == 1 and targets[0]["reasons"]
+    assert ORGANISER in {t["node_id"] for t in targets}
+    assert all(t["kind"] in ("person", "company") for t in targets)
     page = net_api.get(f"/network/nodes?{Q}&kind=person&limit=2", "rs.analyst").json()
     assert len(page["items"]) == 2 and page["next_offset"] == 2
 

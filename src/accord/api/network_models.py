@@ -6,7 +6,15 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-__all__ = ["CommunityOut", "EdgeOut", "GraphOut", "NetworkSummaryOut", "NodeOut"]
+__all__ = [
+    "CommunityOut",
+    "EdgeOut",
+    "GraphOut",
+    "NetworkSummaryOut",
+    "NodeOut",
+    "ReasonOut",
+    "TargetOut",
+]
 
 
 class NodeOut(BaseModel):
@@ -65,3 +73,24 @@ class CommunityOut(BaseModel):
     id: int = Field(description="Number in this partition (0 is the largest)")
     size: int
     members: list[NodeOut]
+
+
+class ReasonOut(BaseModel):
+    """A reason in words, and as a code with fields for translation."""
+
+    code: str
+    template: str
+    fields: dict[str, Any]
+    text: str
+
+
+class TargetOut(BaseModel):
+    node_id: str
+    label: str
+    kind: str
+    rank: int
+    score: float = Field(description="0..1; a lead to check, not a finding")
+    community: int
+    reasons: list[str]
+    explanations: list[ReasonOut]
+    figures: dict[str, float]

@@ -93,6 +93,31 @@ def communities_command(
     console.print(table)
 
 
+@network_app.command("targets")
+@handle_errors
+def targets_command(
+    user: UserOpt,
+    purpose: PurposeOpt,
+    limit: Annotated[int, typer.Option(help="At most this many targets.", min=1, max=1000)] = 20,
+    resolution: ResolutionOpt = 1.0,
+    justification: WhyOpt = "",
+    json_output: JsonOpt = False,
+) -> None:
+    """High-value targets of your network, ranked, each with its reasons."""
+    found = _view(user, purpose, justification).targets(limit=limit, resolution=resolution)
+    if json_output:
+        print_json(found)
+        return
+    table = Table("rank", "name", "kind", "score", "community", "why")
+    for target in found:
+        table.add_row(
+            str(target["rank"]), target["label"], target["kind"], f"{target['score']:.3f}",
+            str(target["community"]), "; ".join(target["reasons"]),
+        )  # fmt: skip
+    console.print(table)
+    console.print("A ranking is a lead to check, not a finding.")
+
+
 def _print_eval(report: dict[str, Any]) -> None:
     com, targets = report["communities"], report["targets"]
     console.print(

@@ -18,6 +18,7 @@ from accord.model.codes import Purpose
 from accord.network.budget import Budget
 from accord.network.communities import Partition, detect_communities
 from accord.network.graph import Network, build_network
+from accord.network.targets import rank_targets
 from accord.policy import Principal
 from accord.services.context import Services
 from accord.services.network_build import NetworkTables
@@ -126,6 +127,23 @@ class NetworkView:
             "edges": [edge_json(r) for r in edges.head(MAX_LIMIT * 4).iter_rows(named=True)],
             "truncated": nodes.height > MAX_LIMIT or edges.height > MAX_LIMIT * 4,
         }
+
+    def targets(
+        self,
+        *,
+        limit: int = 20,
+        kinds: tuple[str, ...] = ("person", "company"),
+        resolution: float = 1.0,
+        budget: Budget | None = None,
+    ) -> list[dict[str, Any]]:
+        """The highest-scoring persons and companies, best first, each with its reasons (in
+        words and as codes with fields, for translation) and the figures behind them."""
+        _limit(limit)
+        partition = self.partition(resolution=resolution, budget=budget)
+        found = rank_targets(
+            self.network, partition=partition, kinds=kinds, limit=limit, budget=budget
+        )
+        return [target.to_json() for target in found]
 
     def node(self, node_id: str) -> dict[str, Any]:
         return node_json(self.network.node(self.network.index(node_id)))

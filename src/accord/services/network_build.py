@@ -30,11 +30,13 @@ _ONCE = frozenset({"uses", "holds", "address"})
 
 @dataclass
 class NetworkTables:
-    """The two tables, and the visible record behind each node and edge."""
+    """The two tables, the visible records read, and the node each node record became (a
+    record that only mentions a phone or an address is behind that node too, but is not it)."""
 
     nodes: pl.DataFrame
     edges: pl.DataFrame
     records: dict[str, StoredRecord] = field(default_factory=dict)
+    node_of: dict[str, str] = field(default_factory=dict)
 
     def participants(self) -> list[str]:
         codes = {r.envelope.participant for r in self.records.values()}
@@ -83,4 +85,5 @@ def build_tables(
     edges.sort(key=lambda e: (e.source, e.target, e.kind, e.record_id or ""))
     nodes = check_nodes(book.frame())
     frame = pl.DataFrame(edges, schema=EDGE_SCHEMA, orient="row")
-    return NetworkTables(nodes, check_edges(frame, nodes=nodes), kept)
+    node_of = {rid: node for rid in book.record_ids() if (node := book.node_of(rid))}
+    return NetworkTables(nodes, check_edges(frame, nodes=nodes), kept, node_of)

@@ -25,6 +25,7 @@ import polars as pl
 
 from accord.errors import InputError
 from accord.model.ids import keyed_hash, record_id
+from accord.network.targets import rank_targets
 from accord.policy import system_actor
 from accord.services.context import Services, open_services
 from accord.services.identities import IdentityDesk
@@ -49,13 +50,7 @@ def _rows(folder: Path, name: str) -> list[dict[str, str]]:
 
 def planted_nodes(folder: Path, view: NetworkView, id_key: bytes) -> dict[str, str]:
     """Each planted node uid (persons, things, phones, containers) -> its node in the network."""
-    node_of_record = dict(
-        view.network.nodes.select("id", "record_ids")
-        .explode("record_ids")
-        .drop_nulls()
-        .select("record_ids", "id")
-        .iter_rows()
-    )
+    node_of_record = view.tables.node_of
     found: dict[str, str] = {}
     for name, column in (("identities.csv", "person_uid"), ("entities.csv", "entity_uid")):
         for row in _rows(folder, name):
@@ -126,14 +121,9 @@ def _targets(folder: Path, view: NetworkView, planted: dict[str, str]) -> dict[s
         "k": k,
         "baseline_degree_precision_at_k": round(len(wanted & set(by_degree)) / k, 4) if k else None,
     }
-    try:
-        from accord.network.targets import rank_targets  # type: ignore[import-not-found]
-    except ImportError:
-        result["targets"] = "the engine's target ranking is not available in this version"
-        return result
-    ranked = rank_targets(view.network)
-    top = [str(t) for t in ranked.filter(pl.col("kind") == "person")["id"].head(k).to_list()]
-    result["precision_at_k"] = round(len(wanted & set(top)) / k, 4) if k else None
+    ranked = rank_targets(view.network, kinds=("person",), limit=max(k, 1))
+    top = {t.node_id for t in ranked[:k]}
+    result["precision_at_k"] = round(len(wanted & top) / k, 4) if k else None
     return result
 
 

@@ -13,7 +13,13 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from accord.api.errors import error_responses
 from accord.api.inputs import require_purpose
-from accord.api.network_models import CommunityOut, GraphOut, NetworkSummaryOut, NodeOut
+from accord.api.network_models import (
+    CommunityOut,
+    GraphOut,
+    NetworkSummaryOut,
+    NodeOut,
+    TargetOut,
+)
 from accord.api.pagination import Page, Paging, page_of
 from accord.api.security import require
 from accord.api.state import api_state
@@ -146,3 +152,22 @@ def network_communities(
         resolution=resolution, min_size=min_size, limit=min(page.offset + page.limit, 1000)
     )["communities"][page.offset :]
     return page_of([CommunityOut(**c) for c in found], page)
+
+
+@router.get(
+    "/network/targets",
+    response_model=list[TargetOut],
+    summary="High-value targets of your network, ranked, with their reasons",
+    responses=error_responses(400, 401, 403),
+)
+def network_targets(
+    request: Request,
+    user: Analyst,
+    purpose: PurposeParam = None,
+    justification: Justification = "",
+    limit: Annotated[int, Query(ge=1, le=200, description="At most this many")] = 20,
+    resolution: Resolution = 1.0,
+) -> list[TargetOut]:
+    """Ranked from your network alone: the reasons and figures count only what you may see."""
+    view = _view(request, user, purpose, justification, {"targets": str(limit)})
+    return [TargetOut(**t) for t in view.targets(limit=limit, resolution=resolution)]
