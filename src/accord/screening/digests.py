@@ -32,3 +32,7 @@ class Hasher:
     def digest(self, namespace: str, value: str) -> int:
         message = namespace.encode() + _SEPARATOR + value.encode("utf-8")
         return int.from_bytes(hmac.digest(self._key, message, "sha256")[:8], "big")
+
+    def derive(self, label: bytes) -> bytes:
+        """A key for another use (such as signing the index snapshot), derived from this one."""
+        return hmac.digest(self._key, label, "sha256")

@@ -17,6 +17,7 @@ import secrets
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from accord.screening.digests import Hasher
 from accord.screening.entries import IndexEntry
@@ -27,7 +28,7 @@ from accord.screening.model import MatchModel
 from accord.screening.postings import Postings
 from accord.screening.query import CheckedQuery
 
-__all__ = ["SCORED", "Candidate", "ScreeningIndex"]
+__all__ = ["SCORED", "Candidate", "ScreeningIndex", "key_code"]
 
 #: How many person candidates each query scores (real ones first, random ones to make up).
 SCORED = 24
@@ -38,6 +39,12 @@ KEY_RANK = 2.0
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
 _COMMON = 50_000
 _DECOY_TRIES = 8
+
+
+def key_code(key: str) -> int:
+    """A name key as a 64-bit number, the same in every process (the index is persisted, so
+    Python's per-process string hash will not do)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
 
 
 @dataclass
@@ -137,7 +144,7 @@ class ScreeningIndex:
             self._by_record[entry.record_id] = number
             if entry.names:
                 for key in entry_keys(entry.names, entry.birth.year):
-                    self._names.add(hash(key), number)
+                    self._names.add(key_code(key), number)
                 self._persons.append(number)
             for table in self._tables:
                 self._add_identifiers(table, number, entry.identifiers)
@@ -163,6 +170,51 @@ class ScreeningIndex:
             self._entries[number] = None
             self.dead += 1
             return True
+
+    # -- persistence (see :mod:`.snapshot`) ------------------------------------------------
+
+    def state(self) -> dict[str, Any]:
+        """What a snapshot keeps: entries, postings and the tables of every ready key."""
+        with self._lock:
+            return {
+                "entries": list(self._entries),
+                "names": self._names,
+                "persons": list(self._persons),
+                "tables": [(t.hasher.fingerprint, t.postings) for t in self._tables if t.ready],
+                "document_key": self._document_key,
+                "dead": self.dead,
+            }
+
+    @classmethod
+    def from_state(
+        cls, model: MatchModel, hashers: Iterable[Hasher], state: dict[str, Any]
+    ) -> ScreeningIndex:
+        """An index from a snapshot's state; ``hashers`` are the keys that may read it (a
+        table under any other key is dropped)."""
+        by_fingerprint = {h.fingerprint: h for h in hashers}
+        tables = []
+        for fingerprint, postings in state["tables"]:
+            hasher = by_fingerprint.get(fingerprint)
+            if hasher is not None:
+                table = _KeyTable(hasher)
+                table.postings = postings
+                table.ready = True
+                tables.append(table)
+        if not tables:
+            raise ValueError("The snapshot holds no identifier table under a key in use.")
+        index = cls(model, tables[0].hasher)
+        index._tables = tables
+        index._entries = state["entries"]
+        index._by_record = {
+            entry.record_id: number
+            for number, entry in enumerate(index._entries)
+            if entry is not None
+        }
+        index._names = state["names"]
+        index._persons = state["persons"]
+        index._document_key = state["document_key"]
+        index.dead = state["dead"]
+        return index
 
     # -- key rotation -----------------------------------------------------------------------
 
@@ -234,7 +286,7 @@ class ScreeningIndex:
     def _lookup_names(self, query: CheckedQuery) -> dict[int, int]:
         hits: dict[int, int] = {}
         for key in query_keys(query.name, query.birth.year):
-            code = hash(key)
+            code = key_code(key)
             if self._names.size(code) > _COMMON:
                 continue
             for number in self._names.get(code):

@@ -141,7 +141,18 @@ class IndexSource:
         self._log("build", report, index)
         return report
 
-    def refresh(self, index: ScreeningIndex, force: bool = False) -> SyncReport | None:
+    def resume(self, index: ScreeningIndex, watermark: str) -> SyncReport:
+        """Take up an index loaded from a snapshot that was current at ``watermark``: read
+        what changed since (records written, alerts lifted, erasures)."""
+        self.watermark = watermark
+        self.token = None
+        report = self.refresh(index, force=True, what="resume from snapshot")
+        assert report is not None
+        return report
+
+    def refresh(
+        self, index: ScreeningIndex, force: bool = False, what: str = "refresh"
+    ) -> SyncReport | None:
         """Bring the index up to date with what changed since the last build or refresh;
         None when nothing did."""
         if self.watermark is None:
@@ -165,8 +176,8 @@ class IndexSource:
         self.token = token
         self.watermark = (started - _MARGIN).isoformat(timespec="microseconds")
         report.seconds = round((datetime.now(UTC) - started).total_seconds(), 3)
-        if report.indexed or report.removed:
-            self._log("refresh", report, index)
+        if report.indexed or report.removed or what != "refresh":
+            self._log(what, report, index)
         return report
 
     def verify(self, index: ScreeningIndex, ids: Sequence[str]) -> set[str]:

@@ -31,7 +31,7 @@ from sqlalchemy import Connection, insert
 
 from accord.errors import AccessDenied, InputError
 from accord.model.codes import Purpose
-from accord.policy import ACTION_ROLES, Action, Agreement, Principal, decide
+from accord.policy import ACTION_ROLES, Action, Principal, decide
 from accord.screening import (
     Candidate,
     Hasher,
@@ -45,6 +45,7 @@ from accord.screening import (
 from accord.screening.model import MatchModel
 from accord.services.context import Services
 from accord.services.screening_answers import Answer, audit_entries, hit_of, hit_rows
+from accord.services.screening_index import IndexKeeper
 from accord.services.screening_limits import (
     DailyUsage,
     QuotaExceeded,
@@ -86,6 +87,8 @@ class ScreeningDesk:
         refresh_every: float = 1.0,
         clock: Callable[[], datetime] | None = None,
         monotonic: Callable[[], float] = time.monotonic,
+        snapshot: bool = True,
+        background_rekey: bool = True,
     ) -> None:
         self.services = services
         self.store = services.store
@@ -93,47 +96,43 @@ class ScreeningDesk:
         self.quota = (
             quota_per_day if quota_per_day is not None else (services.settings.screen_quota_per_day)
         )
-        self.refresh_every = refresh_every
         self._clock = clock or (lambda: datetime.now(UTC))
         self._monotonic = monotonic
         self._bucket = TokenBucket(rate_per_minute, monotonic)
         self._usage = DailyUsage(self.store, monotonic)
         self._writer = group_commit(self.store)
-        self.source = IndexSource(self.store)
-        self.index = ScreeningIndex(self.model, Hasher(services.settings.screening_key))
-        self._built = False
-        self._checked_at = float("-inf")
-        self._agreements: list[Agreement] = []
-        self._lock = threading.Lock()
+        self.keeper = IndexKeeper(
+            services,
+            self.model,
+            refresh_every=refresh_every,
+            monotonic=monotonic,
+            snapshot=snapshot,
+            background_rekey=background_rekey,
+        )
 
     # -- the index ---------------------------------------------------------------------------
 
     def today(self) -> date:
         return self._clock().date()
 
+    @property
+    def index(self) -> ScreeningIndex:
+        return self.keeper.index
+
+    @property
+    def source(self) -> IndexSource:
+        return self.keeper.source
+
     def ensure_current(self, force: bool = False) -> None:
-        """Build the index on first use; afterwards look for changes at most every
-        ``refresh_every`` seconds (erasures are also caught per hit, see :meth:`_verify`)."""
-        now = self._monotonic()
-        if not force and self._built and now - self._checked_at < self.refresh_every:
-            return
-        with self._lock:
-            if not self._built:
-                self.source.build(self.index)
-                self._built = True
-            else:
-                self.source.refresh(self.index, force=force)
-            self._agreements = self.services.agreements.all()
-            self._checked_at = self._monotonic()
+        """Load or build the index on first use, then keep it current (see
+        :class:`IndexKeeper`); erasures are also caught per hit by the version check."""
+        self.keeper.ensure_current(force)
 
     def rotate_key(self, key: bytes) -> None:
         """Index under a new screening key while answering under the current one; switch when
         every flagged record has been re-read (through the gate) and hashed anew."""
         self.ensure_current()
-        hasher = Hasher(key)
-        self.index.start_rotation(hasher)
-        self.index.rehash(self.source.entries(self.index.record_ids()))
-        self.index.finish_rotation()
+        self.keeper.rotate(Hasher(key))
 
     # -- checks ------------------------------------------------------------------------------
 
@@ -257,7 +256,7 @@ class ScreeningDesk:
                 Action.SCREEN,
                 purpose,
                 schema=entry.schema,
-                agreements=self._agreements,
+                agreements=self.keeper.agreements,
                 today=today,
                 restricted=entry.restricted,
             )

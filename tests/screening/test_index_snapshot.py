@@ -1,0 +1,119 @@
+"""The persisted index: a later process loads it and follows what changed since; an erased
+record leaves it (in memory and on disk); a tampered or foreign file is ignored; and a process
+with a new screening key answers from a snapshot under the previous key while it re-keys."""
+
+from __future__ import annotations
+
+import stat
+from dataclasses import replace
+from pathlib import Path
+
+from accord.screening import Hasher, ScreenQuery
+from accord.screening.snapshot import load_snapshot, snapshot_path
+from accord.services import Services
+from accord.services.screening import ScreeningDesk
+from accord.store.retention import erase_records
+from tests.screening.world import World, add_records, person
+
+PETAR = ScreenQuery(
+    first_name="Petar", last_name="Petrovic", birth_date="12.03.1985", nationality="SRB"
+)
+DOCUMENT = ScreenQuery(document="KO1234567")
+KEY_A, KEY_B = b"a" * 32, b"b" * 32
+
+
+def _result(desk: ScreeningDesk, world: World, query: ScreenQuery, user: str = "xk.officer") -> str:
+    purpose = "border-management" if query.document else "serious-crime"
+    answer = desk.screen_one(world.users[user], purpose, query, "test")
+    return str(answer["result"])
+
+
+def _path(services: Services) -> Path:
+    return snapshot_path(services.settings.data_dir, services.settings.database_url)
+
+
+def _with_keys(world: World, key: bytes, previous: bytes | None) -> Services:
+    settings = replace(world.services.settings, screening_key=key, screening_key_previous=previous)
+    return Services(settings=settings, store=world.services.store)
+
+
+def test_a_later_process_loads_the_snapshot_and_follows_changes(world: World) -> None:
+    first = ScreeningDesk(world.services)
+    first.ensure_current()
+    assert first.keeper.origin == "built"
+    path = _path(world.services)
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    # after the snapshot: a new flagged person, and the wanted person erased
+    add_records(world.services, "AL-ASP", "police_persons", "Person",
+                {"new": person("Dritan", "Hoxha", "1990-01-15")}, alert="wanted")  # fmt: skip
+    erase_records(world.services.store, [world.ids["wanted"]], "test", "cli:test")
+
+    later = ScreeningDesk(world.services)  # as a new process would
+    later.ensure_current()
+    assert later.keeper.origin == "snapshot"
+    assert len(later.index) == len(first.index)  # one in, one out
+    dritan = ScreenQuery(first_name="Dritan", last_name="Hoxha", birth_date="1990-01-15")
+    assert _result(later, world, dritan) == "hit"
+    assert _result(later, world, PETAR) == "no-hit"
+    # the snapshot was written again without the erased record
+    hasher = Hasher(world.services.settings.screening_key)
+    on_disk = load_snapshot(path, later.model, [hasher])
+    assert on_disk is not None
+    assert world.ids["wanted"] not in on_disk.index.record_ids()
+
+
+def test_a_tampered_or_foreign_snapshot_is_ignored(world: World) -> None:
+    ScreeningDesk(world.services).ensure_current()
+    path = _path(world.services)
+    data = bytearray(path.read_bytes())
+    data[-10] ^= 0x01
+    path.write_bytes(bytes(data))
+    tampered = ScreeningDesk(world.services)
+    tampered.ensure_current()
+    assert tampered.keeper.origin == "built"
+    assert _result(tampered, world, PETAR) == "hit"
+    # a snapshot signed under a key this deployment does not hold is not read either
+    foreign = ScreeningDesk(_with_keys(world, KEY_B, None))
+    foreign.ensure_current()
+    assert foreign.keeper.origin == "built"
+
+
+def test_a_new_key_answers_from_the_previous_keys_snapshot_while_re_keying(world: World) -> None:
+    old = ScreeningDesk(_with_keys(world, KEY_A, None))
+    old.ensure_current()
+    fingerprint_a, fingerprint_b = Hasher(KEY_A).fingerprint, Hasher(KEY_B).fingerprint
+    assert old.index.key_fingerprints == [fingerprint_a]
+
+    rotating = ScreeningDesk(_with_keys(world, KEY_B, KEY_A), background_rekey=False)
+    rotating.ensure_current()
+    assert rotating.keeper.origin == "snapshot"
+    assert rotating.index.key_fingerprints == [fingerprint_a]  # not yet re-keyed
+    assert _result(rotating, world, DOCUMENT, "me.officer") == "hit"  # answered meanwhile
+    # a record flagged during the re-keying is hashed under both keys
+    add_records(world.services, "ME-UP", "lost_documents", "Passport",
+                {"lost": {"number": ["ME9876543"]}}, alert="lost")  # fmt: skip
+    rotating.ensure_current(force=True)
+    assert _result(rotating, world, ScreenQuery(document="ME9876543"), "me.officer") == "hit"
+
+    rotating.keeper.rekey()
+    assert rotating.index.key_fingerprints == [fingerprint_b]
+    assert _result(rotating, world, DOCUMENT, "me.officer") == "hit"
+    assert _result(rotating, world, ScreenQuery(document="ME9876543"), "me.officer") == "hit"
+    # the snapshot is now under the new key: the new key alone reads it, the old one cannot
+    after = ScreeningDesk(_with_keys(world, KEY_B, None))
+    after.ensure_current()
+    assert after.keeper.origin == "snapshot"
+    assert _result(after, world, DOCUMENT, "me.officer") == "hit"
+    stale = ScreeningDesk(_with_keys(world, KEY_A, None))
+    stale.ensure_current()
+    assert stale.keeper.origin == "built"
+
+
+def test_re_keying_in_the_background_switches_to_the_new_key(world: World) -> None:
+    ScreeningDesk(_with_keys(world, KEY_A, None)).ensure_current()
+    rotating = ScreeningDesk(_with_keys(world, KEY_B, KEY_A))
+    rotating.ensure_current()
+    assert rotating.keeper.rekeying is not None
+    rotating.keeper.rekeying.join(timeout=60)
+    assert rotating.index.key_fingerprints == [Hasher(KEY_B).fingerprint]
+    assert _result(rotating, world, DOCUMENT, "me.officer") == "hit"
