@@ -19,6 +19,7 @@ import numpy.typing as npt
 import polars as pl
 
 from accord.errors import InputError, NotFound
+from accord.network.adjacency import Adjacency, adjacency
 from accord.network.budget import Budget, check
 from accord.network.tables import check_edges, check_nodes
 
@@ -79,6 +80,21 @@ class Network:
     @cached_property
     def simple(self) -> SimpleGraph:
         return _simple(self.node_count, self.sources, self.targets, self.weights)
+
+    @cached_property
+    def out_edges(self) -> Adjacency:
+        """Each vertex's edges as source (directed traversals)."""
+        return adjacency(self.node_count, self.sources, self.targets, directed=True)
+
+    @cached_property
+    def in_edges(self) -> Adjacency:
+        """Each vertex's edges as target (tracing money back)."""
+        return adjacency(self.node_count, self.targets, self.sources, directed=True)
+
+    @cached_property
+    def all_edges(self) -> Adjacency:
+        """Each vertex's edges at either end (undirected traversals)."""
+        return adjacency(self.node_count, self.sources, self.targets, directed=False)
 
     @cached_property
     def weights(self) -> FloatArray:
