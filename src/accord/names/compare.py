@@ -241,6 +241,7 @@ def clear_caches() -> None:
         similarity.match_tokens,
         similarity.token_info,
         lexicon.lexemes_of,
+        lexicon.arabic_jim_reading,
         equivalences.readings,
         equivalences.skeleton,
         equivalences.vowel_class,

@@ -13,7 +13,7 @@ Turkish, German, French and Hungarian renderings of one sound get one letter:
 
 Where one spelling stands for two sounds a token has two readings: ``ch`` is č in Jovanovich but
 š in Rachid and h in Achmed; ``q`` is ć in Krasniqi but k in Tariq; ``dj`` is đ in Djordje but j
-in Djamel.
+in Djamel; ``ow`` before a consonant is ov in Grabowski and u in Chowdhury.
 """
 
 from __future__ import annotations
@@ -56,13 +56,14 @@ _LETTERS = {
     "ñ": "n",
 }
 # Placeholders for spellings with two or three readings.
-_CH, _DJ, _Q, _GJ, _KJ = "1", "2", "3", "4", "5"
+_CH, _DJ, _Q, _GJ, _KJ, _OW = "1", "2", "3", "4", "5", "6"
 _ALTERNATIVES = {
     _CH: ("c", "s", "h"),
     _DJ: ("d", "j"),
     _Q: ("c", "k"),
     _GJ: ("d", "g"),
     _KJ: ("c", "k"),
+    _OW: ("ov", "u"),
 }
 _DIGRAPHS = {
     "tsch": "c",
@@ -103,6 +104,8 @@ _GLIDE = re.compile(r"[ae][iyj](?=[^aeiou]|$)")
 _DOUBLE = re.compile(r"(.)\1+")
 _DOUBLE_CONSONANT = re.compile(r"([b-df-hj-np-tv-z])\1+")
 _FRENCH_W = re.compile(r"^u(?=[aei])")
+# ow before a consonant: Slavic -ov- (Grabowski) or English ou (Chowdhury, Choudhury)
+_OW_BEFORE_CONSONANT = re.compile(r"ow(?=[b-df-hj-np-tv-z])")
 
 
 def _letters(token: str) -> str:
@@ -120,6 +123,7 @@ def _letters(token: str) -> str:
 def _base_form(token: str) -> str:
     text = _DOUBLE_CONSONANT.sub(r"\1", _letters(token.replace("dž", "dz")))
     text = _FRENCH_W.sub("v", text.replace("ou", "u", 1)) if text.startswith("ou") else text
+    text = _OW_BEFORE_CONSONANT.sub(_OW, text)
     text = _DIGRAPH_RE.sub(lambda m: _DIGRAPHS[m.group(0)], text)
     text = _Y_BEFORE_VOWEL.sub("j", text).replace("y", "i")
     text = _GLIDE.sub("ai", text)

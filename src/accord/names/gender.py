@@ -5,8 +5,9 @@ Ivan / Ivana, Aleksandar / Aleksandra, Zlatko / Zlatka (and Mario / Maria), Duš
 Petrov / Petrova, Dimitriev / Dimitrieva, Putin / Putina, Petrovski / Petrovska. Arabic given
 names often take a feminine -a (Jamil / Jamila, Amin / Amina). Surnames in -ić (Jovanović) and
 Albanian, Turkish and Arabic surnames do not change, so two people of different gender can share
-them; their given names then differ. Albanian feminine forms in -e (Agim / Agime) are irregular
-and are known from the lexicon only.
+them; their given names then differ. Albanian and Turkish given names take a feminine -e after a
+consonant (Agim / Agime, Fatmir / Fatmire, Emin / Emine) except after n, where French spellings
+add a silent e to a man's name (Amine, Yassine): there the lexicon decides.
 
 The rules work on readings (see :mod:`accord.names.equivalences`): lowercase, script-independent.
 """
@@ -32,6 +33,9 @@ def _rule(male: str, female: str) -> str | None:
         # Aleksandar/Aleksandra, Petar/Petra: one swap away, so also a common typing error
         if male.endswith("ar") and female == male[:-2] + "ra":
             return "ar-ra"
+        # Agim/Agime, Fatmir/Fatmire (Albanian), Selim/Selime (Turkish); not Amin/Amine
+        if len(male) >= 4 and male[-1] != "n" and female == male + "e":
+            return "add-e"
         return None
     # Zlatko/Zlatka, Branko/Branka, Mario/Maria, Antonio/Antonia
     if male.endswith("o") and len(male) >= 4 and female == male[:-1] + "a":

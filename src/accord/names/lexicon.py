@@ -15,20 +15,27 @@ from importlib import resources
 from accord.names.equivalences import readings
 from accord.names.tokenise import tokenise
 
-__all__ = ["Lexeme", "lexemes_of", "load_lexicon"]
+__all__ = ["Lexeme", "arabic_jim_reading", "lexemes_of", "load_lexicon", "withhold"]
 
 _SCRIPT_PREFIX = "§"
+# Names left out of the lexicon while an evaluation measures names it does not know (withhold)
+_withheld: frozenset[str] = frozenset()
+# Arabic ج is j in English and French spellings, dž (Џ) in Serbian and Bosnian, xh in Albanian
+# (both read "dz") and g in Egyptian ones: Jamal, Džemal, Xhemal, Gamal.
+_JIM_SPELLINGS = ("dz", "g")
 
 
 @dataclass(frozen=True, slots=True)
 class Lexeme:
     """One known name: its id (``g:muhamad``), given name (g) or surname (s), gender (m, f or
-    None) and the spelling to show."""
+    None), the spelling to show, and whether it is an Arabic-origin name (one of its spellings
+    is in Arabic or Persian script)."""
 
     ident: str
     kind: str
     gender: str | None
     display: str
+    arabic: bool = False
 
 
 def _parse_line(line: str) -> tuple[str, str | None, list[str]] | None:
@@ -62,8 +69,13 @@ def load_lexicon() -> dict[str, tuple[Lexeme, ...]]:
         kind, gender, spellings = parsed
         # a stable id: the kind and the usual reading of the first spelling (g:muhamad)
         first_keys = _keys_of(spellings[0])
+        arabic = any(tokenise(s).scripts & {"arabic", "persian"} for s in spellings)
         lexeme = Lexeme(
-            f"{kind}:{first_keys[0] if first_keys else spellings[0]}", kind, gender, spellings[0]
+            f"{kind}:{first_keys[0] if first_keys else spellings[0]}",
+            kind,
+            gender,
+            spellings[0],
+            arabic,
         )
         for spelling in spellings:
             for key in _keys_of(spelling):
@@ -81,5 +93,55 @@ def lexemes_of(token_readings: tuple[str, ...], arabic_script: bool) -> tuple[Le
     found: dict[str, Lexeme] = {}
     for reading in token_readings:
         for lexeme in index.get(prefix + reading, ()):
-            found.setdefault(lexeme.ident, lexeme)
+            if lexeme.ident not in _withheld:
+                found.setdefault(lexeme.ident, lexeme)
     return tuple(found.values())
+
+
+def withhold(idents: frozenset[str]) -> None:
+    """Act as if the lexicon did not hold these names (ids), until called again.
+
+    For evaluation only. The caller must empty every cache of the names layer afterwards
+    (:func:`accord.names.compare.clear_caches`), since cached analyses used the previous set.
+    """
+    global _withheld
+    _withheld = frozenset(idents)
+
+
+@lru_cache(maxsize=65536)
+def arabic_jim_reading(token_readings: tuple[str, ...]) -> tuple[str, tuple[Lexeme, ...]] | None:
+    """For a Latin token under which no name is known: the reading with its dž, xh or g read as
+    the j of Arabic ج, and the Arabic-origin names that reading spells (Џубури and Gaburi ->
+    Jubouri), or None. Only Arabic-origin names: Goran must not become an unknown "Joran"."""
+    for reading in token_readings[:2]:
+        for written in _JIM_SPELLINGS:
+            if written not in reading:
+                continue
+            candidate = reading.replace(written, "j")
+            if candidate not in _jim_keys():
+                continue
+            found = tuple(lexeme for lexeme in lexemes_of((candidate,), False) if lexeme.arabic)
+            if found:
+                return candidate, found
+    return None
+
+
+@cache
+def _jim_keys() -> frozenset[str]:
+    """Readings of the Latin spellings of Arabic-origin names written with a j.
+
+    A reading's j may also come from a y (Yunis reads "junis"); the dž/g reading must meet a
+    spelling that writes j itself, or Güneeş would be read as Yunis.
+    """
+    text = resources.files("accord.names").joinpath("data/lexicon.txt").read_text("utf-8")
+    keys: set[str] = set()
+    for line in text.splitlines():
+        parsed = _parse_line(line)
+        if parsed is None or not any(
+            tokenise(s).scripts & {"arabic", "persian"} for s in parsed[2]
+        ):
+            continue
+        for spelling in parsed[2]:
+            if "j" in spelling.lower():
+                keys.update(key for key in _keys_of(spelling) if not key.startswith(_SCRIPT_PREFIX))
+    return frozenset(keys)

@@ -24,6 +24,7 @@ _PAIR_WORDS = {
     "vowel-variant": "same name with different vowels",
     "fuzzy": "similar spelling",
     "different": "different names",
+    "nisba": "a name and its nisba (-i) form, not the same name",
 }
 
 

@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from rigour.text.distance import jaro_winkler, levenshtein
 
-from accord.names.equivalences import readings, skeleton, vowel_class
+from accord.names.equivalences import MAX_READINGS, readings, skeleton, vowel_class
 from accord.names.gender import gender_rule, given_name_gender
-from accord.names.lexicon import Lexeme, lexemes_of
+from accord.names.lexicon import Lexeme, arabic_jim_reading, lexemes_of
 from accord.names.transliterate import ascii_fold
 
 __all__ = ["TokenInfo", "TokenMatch", "match_tokens", "token_info"]
@@ -28,6 +28,10 @@ SKELETON = 0.93
 VOWEL_VARIANT = 0.94
 DIFFERENT_CAP = 0.6
 INITIAL = 0.88
+# a nisba (Ahmadi, Hasani: "of Ahmad", "of Hasan") beside the name it is formed on: not the same
+# name, but not a sign of two people either (one document gives the father's name, another the
+# family's nisba), so it counts a little against rather than strongly
+NISBA = 0.82
 TYPO_OF_KNOWN = 0.93
 TYPO_OF_UNKNOWN = 0.9
 _DIGRAPH_INITIALS = frozenset({"lj", "nj", "dž"})
@@ -71,6 +75,11 @@ def token_info(text: str, vowelless: bool = False) -> TokenInfo:
     """Readings, skeletons, known names and gender of one token (cached)."""
     token_readings = readings(text)
     lexemes = lexemes_of(token_readings, vowelless)
+    if not lexemes and not vowelless:
+        jim = arabic_jim_reading(token_readings)
+        if jim is not None:  # Џубури, Gaburi: read as the known Jubouri
+            reading, lexemes = jim
+            token_readings = tuple(dict.fromkeys((reading, *token_readings)))[:MAX_READINGS]
     skeletons = tuple(dict.fromkeys(skeleton(r) for r in token_readings if r))
     return TokenInfo(
         text,
@@ -166,6 +175,23 @@ def _gender_pair(a: TokenInfo, b: TokenInfo) -> bool:
     return False
 
 
+def _nisba(a: TokenInfo, b: TokenInfo) -> bool:
+    """One token is the other with the nisba ending -i: Ahmadi / Ahmed, Hasani / Hasan."""
+    for x, y in ((a, b), (b, a)):
+        for reading in x.readings[:2]:
+            if len(reading) < 5 or not reading.endswith("i"):
+                continue
+            stem = reading[:-1]
+            if stem in y.readings:
+                return True
+            # through the lexicon only where the -i form is itself known (Ahmadi / Ahmed), so
+            # that a typing error (Dervihi) is not read as a nisba of a name it happens to spell
+            known_stem = {lexeme.ident for lexeme in lexemes_of((stem,), False)}
+            if x.lexemes and y.lexeme_ids & known_stem:
+                return True
+    return False
+
+
 def _known(a: TokenInfo, b: TokenInfo) -> TokenMatch | None:
     if not a.lexemes or not b.lexemes:
         return None
@@ -208,6 +234,8 @@ def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
         return TokenMatch(INITIAL, "initial")
     if set(a.readings) & set(b.readings):
         return TokenMatch(EQUIVALENT, "equivalent")
+    if _nisba(a, b):
+        return TokenMatch(NISBA, "nisba")
     known = _known(a, b)
     if known is not None:
         return known
