@@ -52,9 +52,12 @@ class InputReport:
 
 def _male_forms(reading: str, given: bool) -> list[str]:
     """The male forms a female reading is the female of (Aleksandra -> aleksandar)."""
-    if len(reading) < 4 or reading[-1] != "a":
+    if len(reading) >= 5 and reading[-1] == "e":
+        candidates = {reading[:-1]}  # Agime -> agim
+    elif len(reading) < 4 or reading[-1] != "a":
         return []
-    candidates = {reading[:-1], reading[:-1] + "o", reading[:-1] + "i"}
+    else:
+        candidates = {reading[:-1], reading[:-1] + "o", reading[:-1] + "i"}
     if reading.endswith("ka"):
         candidates.add(reading[:-2])
     if reading.endswith("ra"):
@@ -73,31 +76,15 @@ def _male_forms(reading: str, given: bool) -> list[str]:
     return found
 
 
-def _with_known_readings(lexemes: str, readings: str, given: bool) -> tuple[str, str]:
-    """Lexemes and readings, with unknown tokens written with Serbian ``dž`` for a foreign
-    ``j`` (Маџид for Majid, Џубури for Jubouri) read as that known name where one exists."""
-    lex_tokens, reading_tokens = lexemes.split(" "), readings.split(" ")
-    if len(lex_tokens) != len(reading_tokens):
-        return lexemes, readings
-    for index, (lex, reading) in enumerate(zip(lex_tokens, reading_tokens, strict=True)):
-        if ":" in lex or "dz" not in reading:
-            continue
-        alternative = reading.replace("dz", "j")
-        features = name_features(alternative, None) if given else name_features(None, alternative)
-        known = features.first_lexeme if given else features.last_lexeme
-        if ":" in known and " " not in known:
-            lex_tokens[index] = known
-            reading_tokens[index] = features.first_canon if given else features.last_canon
-    return " ".join(lex_tokens), " ".join(reading_tokens)
-
-
 def _first_token(text: str) -> str | None:
     return text.split(" ", 1)[0] if text else None
 
 
 def _given_row(value: str) -> dict[str, object]:
+    # an unknown token written with Serbian dž or Egyptian g for the j of an Arabic name (Маџид,
+    # Gaburi) already reads as that name here (the names layer's reading of Arabic ج)
     features = name_features(value, None)
-    lexemes, readings = _with_known_readings(features.first_lexeme, features.first_canon, True)
+    lexemes, readings = features.first_lexeme, features.first_canon
     tok1 = _first_token(readings)
     lex1 = _first_token(lexemes)
     # the skeleton a surname would have: for records whose two names were swapped
@@ -117,7 +104,7 @@ def _given_row(value: str) -> dict[str, object]:
 
 def _family_row(value: str) -> dict[str, object]:
     features = name_features(None, value)
-    lexemes, readings = _with_known_readings(features.last_lexeme, features.last_canon, False)
+    lexemes, readings = features.last_lexeme, features.last_canon
     tok1 = _first_token(readings)
     lex1 = _first_token(lexemes)
     skeletons = [s for s in features.last_skeleton.split(" ") if s]
@@ -165,8 +152,7 @@ def _father_table(values: pl.Series) -> pl.DataFrame:
     rows = []
     for value in values.drop_nulls().unique().to_list():
         features = name_features(value, None)
-        lexemes, readings = _with_known_readings(features.first_lexeme, features.first_canon, True)
-        rows.append((value, _first_token(lexemes), readings or None))
+        rows.append((value, _first_token(features.first_lexeme), features.first_canon or None))
     return pl.DataFrame(
         rows,
         schema={"father_name": pl.Utf8, "father_lex1": pl.Utf8, "father_canon": pl.Utf8},

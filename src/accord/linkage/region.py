@@ -70,7 +70,9 @@ def _project(frame: pl.DataFrame, entry: dict[str, Any], mapping: dict[str, Any]
         if not found:
             columns.append(pl.lit(None, dtype=pl.Utf8).alias(target))
             continue
-        value = pl.concat_str([pl.col(c) for c in found], separator=";", ignore_nulls=True)
+        joined = pl.concat_str([pl.col(c) for c in found], separator=";", ignore_nulls=True)
+        # all sources empty: unknown, not "" (an empty string would block with every other)
+        value: pl.Expr = pl.when(joined.str.len_chars() > 0).then(joined)
         if target == "birth_date":
             value = _dates(pl.col(found[0]), list(props["birthDate"].get("formats") or []))
         columns.append(value.alias(target))
