@@ -145,6 +145,17 @@ class NetworkView:
         )
         return [target.to_json() for target in found]
 
+    def relations(self, node_id: str, *, limit: int = 200) -> dict[str, Any]:
+        """A node, the nodes it has an edge with (at most ``limit``), and the edges among them."""
+        self.network.index(node_id)  # NotFound, naming the id, when it is not in this network
+        edges = self.network.edges
+        touching = edges.filter((pl.col("source") == node_id) | (pl.col("target") == node_id))
+        others = pl.concat([touching["source"], touching["target"]]).unique().sort().to_list()
+        near = [n for n in others if n != node_id][:limit]
+        found = self.subgraph({node_id, *near})
+        found["truncated"] = found["truncated"] or len(others) - 1 > limit
+        return found
+
     def node(self, node_id: str) -> dict[str, Any]:
         return node_json(self.network.node(self.network.index(node_id)))
 

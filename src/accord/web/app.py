@@ -27,6 +27,7 @@ from accord.web.routes import (
     home,
     identities,
     login,
+    network,
     records,
     screening,
 )
@@ -38,7 +39,7 @@ __all__ = ["ROUTERS", "create_web_app"]
 
 log = logging.getLogger("accord.web")
 #: The page modules, each with its ``router``.
-ROUTERS = (login, home, records, identities, screening, cases, dashboard, audit)
+ROUTERS = (login, home, records, identities, screening, cases, dashboard, audit, network)
 
 _TITLES = {
     400: N_("The request cannot be used"),

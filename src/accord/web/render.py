@@ -86,6 +86,7 @@ NAVIGATION = (
     NavItem("/cases", N_("Cases"), _READERS),
     NavItem("/inbox", N_("Inbox"), _READERS),
     NavItem("/dashboard", N_("Dashboard"), _READERS),
+    NavItem("/network", N_("Network"), frozenset({Role.ANALYST})),
     NavItem("/audit", N_("Audit"), frozenset({Role.DPO})),
 )
 
