@@ -13,13 +13,15 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import lru_cache
 
-import phonenumbers
 import pycountry
 from followthemoney.property import Property
 from followthemoney.types import registry
 from rigour.ids import get_identifier_format
 from schwifty import BIC, IBAN
 from schwifty.exceptions import SchwiftyException
+
+from accord.ingest.invalid import Invalid
+from accord.ingest.phones import phone_cleaner
 
 __all__ = ["Invalid", "clean_date", "clean_text", "validator_for"]
 
@@ -43,10 +45,6 @@ _COUNTRY_ALIASES = {
     "bosnia and herzegovina": "ba",
     "eu": "eu",
 }
-
-
-class Invalid(ValueError):
-    """A value that cannot be stored, with the reason."""
 
 
 def clean_text(raw: str, max_length: int | None) -> str:
@@ -111,19 +109,6 @@ def clean_country(raw: str) -> str:
     except LookupError as exc:
         raise Invalid("not a country; use an ISO 3166 code such as RS, XK or GB") from exc
     return str(found.alpha_2).lower()
-
-
-def _phone(region: str | None) -> Callable[[str], str]:
-    def clean(raw: str) -> str:
-        try:
-            number = phonenumbers.parse(raw, region)
-        except phonenumbers.NumberParseException as exc:
-            raise Invalid("not a phone number; write it with its country code (+381...)") from exc
-        if not phonenumbers.is_valid_number(number):
-            raise Invalid("not a valid phone number for its country")
-        return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-    return clean
 
 
 def _iban(raw: str) -> str:
@@ -197,7 +182,7 @@ def validator_for(
         return clean_country
     if name == "phone":
         region = participant.upper() if len(participant) == 2 and participant != "EU" else None
-        return _phone(region)
+        return phone_cleaner(region)
     if name == "identifier":
         return _identifier(prop)
     if name == "number":

@@ -75,9 +75,14 @@ class Store:
 
     # -- batches --------------------------------------------------------------------------
 
-    def _insert_records(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
-        """Insert rows in :data:`INSERT_COLUMNS` order. Backends override this for speed."""
-        conn.execute(insert(records), [dict(zip(INSERT_COLUMNS, row, strict=True)) for row in rows])
+    def _insert_records(
+        self, conn: Connection, rows: Sequence[tuple[Any, ...]], batch_id: str, stamp: str
+    ) -> None:
+        """Insert new records (tuples in :data:`RECORD_COLUMNS` order) of one batch, created
+        at ``stamp``. Backends override this for speed."""
+        extra = (False, batch_id, stamp, stamp)
+        rows_ = [dict(zip(INSERT_COLUMNS, (*row, *extra), strict=True)) for row in rows]
+        conn.execute(insert(records), rows_)
 
     def _insert_envelopes(self, conn: Connection, found: dict[str, tuple[Any, ...]]) -> None:
         """Store the envelopes not stored yet (an envelope's id is the hash of its fields)."""
@@ -134,13 +139,16 @@ class Store:
             for chunk in chunks:
                 result.read += chunk.read
                 held = list(chunk.quarantined)
-                new_rows, changed = self._classify(conn, meta, chunk, seen, held, result, lookups)
+                stamp = now_iso()
+                new_rows, changed = self._classify(
+                    conn, meta, chunk, seen, held, result, lookups, stamp
+                )
                 if new_rows or changed:
                     self._insert_envelopes(conn, chunk.envelopes)
                 if new_rows:
-                    self._insert_records(conn, new_rows)
-                    for row in new_rows:
-                        ids_hash.update(row[ID].encode())
+                    self._insert_records(conn, new_rows, meta.id, stamp)
+                    # The same digest as updating with each id in turn.
+                    ids_hash.update("".join(row[ID] for row in new_rows).encode())
                 for values, before in changed:
                     query = update(records).where(records.c.id == values["id"]).values(**values)
                     conn.execute(query)
@@ -191,12 +199,19 @@ class Store:
         held: list[QuarantineRow],
         result: BatchResult,
         lookups: tuple[bool, bool],
-    ) -> tuple[list[tuple[Any, ...]], list[tuple[dict[str, Any], StoredRecord]]]:
-        ids = [row[ID] for row in chunk.records if row[ID] not in seen]
+        stamp: str,
+    ) -> tuple[Sequence[tuple[Any, ...]], list[tuple[dict[str, Any], StoredRecord]]]:
+        """The chunk's new records, and its changed records with what they were before;
+        counts duplicates and holds rows of erased records back."""
         look_existing, look_erased = lookups
+        if not look_existing and not look_erased:
+            fresh = self._all_fresh(chunk, seen)
+            if fresh is not None:
+                result.stored += len(fresh)
+                return fresh, []
+        ids = [row[ID] for row in chunk.records if row[ID] not in seen]
         existing = self._existing(conn, ids) if look_existing else {}
         erased = self._erased(conn, ids) if ids and look_erased else set()
-        stamp = now_iso()
         new_rows: list[tuple[Any, ...]] = []
         changed: list[tuple[dict[str, Any], StoredRecord]] = []
         numbers = chunk.row_numbers or [0] * len(chunk.records)
@@ -212,7 +227,7 @@ class Store:
             seen[rid] = digest
             result.stored += 1
             if known is None:
-                new_rows.append((*row, False, meta.id, stamp, stamp))
+                new_rows.append(row)
             else:
                 before = self.get_records(conn, [rid])[rid]
                 values = dict(zip(RECORD_COLUMNS, row, strict=True))
@@ -220,6 +235,16 @@ class Store:
                 changed.append((values, before))
                 result.updated += 1
         return new_rows, changed
+
+    @staticmethod
+    def _all_fresh(chunk: Chunk, seen: dict[str, str]) -> list[tuple[Any, ...]] | None:
+        """The chunk's records when none of their ids has been seen before in this batch or
+        twice in the chunk (the usual case of a first load); None otherwise."""
+        ids = [row[ID] for row in chunk.records]
+        if len(set(ids)) != len(ids) or not seen.keys().isdisjoint(ids):
+            return None
+        seen.update(zip(ids, (row[CONTENT_HASH] for row in chunk.records), strict=True))
+        return chunk.records
 
     def _alteration(self, meta: BatchMeta, row: dict[str, Any], before: StoredRecord) -> AuditEntry:
         return AuditEntry(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,9 +22,12 @@ class PostgresStore(Store):
         engine = create_engine(url, pool_pre_ping=True)
         super().__init__(engine, audit_key, checkpoint_file)
 
-    def _insert_records(self, conn: Connection, rows: list[tuple[Any, ...]]) -> None:
+    def _insert_records(
+        self, conn: Connection, rows: Sequence[tuple[Any, ...]], batch_id: str, stamp: str
+    ) -> None:
         raw: Any = conn.connection.driver_connection
         columns = ", ".join(f'"{name}"' for name in INSERT_COLUMNS)
+        extra = (False, batch_id, stamp, stamp)
         with raw.cursor() as cursor, cursor.copy(f"COPY records ({columns}) FROM STDIN") as copy:
             for row in rows:
-                copy.write_row(row)
+                copy.write_row((*row, *extra))
