@@ -25,7 +25,7 @@
     container: container,
     elements: elements,
     layout: data.nodes.length <= 6
-      ? { name: "concentric", animate: false, padding: 30,
+      ? { name: "concentric", animate: false, padding: 30, minNodeSpacing: 90,
           concentric: function (node) { return node.hasClass("focus") ? 2 : 1; } }
       : { name: "cose", animate: false, padding: 20, idealEdgeLength: function () { return 90; } },
     minZoom: 0.2,
