@@ -19,7 +19,7 @@ from accord.network.budget import Budget, check
 from accord.network.graph import Network
 from accord.network.tables import MONEY_EDGE_KINDS
 
-__all__ = ["ControlFigures", "control_figures"]
+__all__ = ["ControlFigures", "control_figures", "controlled_vertices"]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -112,3 +112,28 @@ def control_figures(network: Network, *, budget: Budget | None = None) -> Contro
     figures.amount[where] = per_controller.get_column("amount").to_numpy()
     figures.payments[where] = per_controller.get_column("payments").to_numpy()
     return figures
+
+
+def controlled_vertices(network: Network, vertex: int) -> IntArray:
+    """``vertex`` and what it controls: the companies it owns or directs, the accounts and
+    wallets held by it or by those companies (``vertex`` first, then in vertex order)."""
+    kind = network.nodes.get_column("kind")
+    company = kind.is_in(_COMPANY_KINDS).to_numpy()
+    account = kind.is_in(_ACCOUNT_KINDS).to_numpy()
+    edge_kind = network.edges.get_column("kind")
+    control = edge_kind.is_in(_CONTROL_KINDS).to_numpy()
+    holding = edge_kind.is_in(_HOLDING_KINDS).to_numpy()
+    start = np.array([vertex], dtype=np.int64)
+    _, far, rows = network.out_edges.gather(start)
+    companies = far[control[rows] & company[far]]
+    holders = np.concatenate((start, companies))
+    _, held_out, out_rows = network.out_edges.gather(holders)
+    _, held_in, in_rows = network.in_edges.gather(holders)
+    accounts = np.concatenate(
+        (
+            held_out[holding[out_rows] & account[held_out]],
+            held_in[holding[in_rows] & account[held_in]],
+        )
+    )
+    rest = np.setdiff1d(np.concatenate((companies, accounts)), start)
+    return np.concatenate((start, rest))

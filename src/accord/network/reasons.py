@@ -25,6 +25,10 @@ TEMPLATES: Mapping[str, str] = MappingProxyType(
         "pagerank": "among the top {percent}% by PageRank (ties to well-connected nodes)",
         "betweenness": "among the top {percent}% on shortest paths between others",
         "contacts": "{contacts} direct contacts",
+        "trace": "{hops} payments in time order: {amount:,.0f} EUR set out, at most "
+        "{carried:,.0f} EUR could have gone all the way",
+        "trace_in": "{hops} payments in time order: {amount:,.0f} EUR arrived, at most "
+        "{carried:,.0f} EUR could have come all the way",
         "circular_flow": "money went round {hops} accounts and came back: {amount:,.0f} EUR "
         "between {first} and {last}",
         "fan_in": "{senders} senders paid {amount:,.0f} EUR into one node within {days} days",
