@@ -7,19 +7,16 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.web.test_browser import (  # noqa: F401  (fixtures, used by name)
-    WHY,
-    Live,
-    browser,
-    browser_errors,
-    live,
-    login,
-    nav,
-    page,
-    shoot,
-)
+from tests.web import test_browser as _browser
+from tests.web.test_browser import WHY, Live, login, nav, shoot
 
 pytestmark = pytest.mark.browser
+
+# the live server, Chromium and its page, as the other browser tests have them
+live = _browser.live
+browser = _browser.browser
+browser_errors = _browser.browser_errors
+page = _browser.page
 
 
 def test_the_network_view_draws_a_node_and_lists_it_for_the_keyboard(
