@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from accord.model.codes import Purpose
 from accord.policy import Action, system_actor
@@ -35,6 +35,10 @@ INDEX_PURPOSE = Purpose.BORDER_MANAGEMENT
 _CHUNK = 2000
 # A write committed just before a look may carry a stamp a little older than the look.
 _MARGIN = timedelta(seconds=5)
+# asked before every answer with hits: one fixed statement, compiled once per process
+_VERSIONS = select(records.c.id, records.c.updated_at).where(
+    records.c.id.in_(bindparam("ids", expanding=True))
+)
 
 
 @dataclass
@@ -101,8 +105,8 @@ class IndexSource:
         found: dict[str, str] = {}
         with self.store.read() as conn:
             for part in _chunks(ids):
-                query = select(records.c.id, records.c.updated_at).where(records.c.id.in_(part))
-                found.update({row.id: row.updated_at for row in conn.execute(query)})
+                rows = conn.execute(_VERSIONS, {"ids": part})
+                found.update({row.id: row.updated_at for row in rows})
         return found
 
     # -- reads through the gate ----------------------------------------------------------------
