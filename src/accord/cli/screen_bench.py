@@ -9,9 +9,11 @@ from pathlib import Path
 from typing import Any
 
 from accord.cli.screen_bench_http import http_load
+from accord.cli.screen_bench_misses import count_misses, diagnose, miss_row, write_misses
 from accord.cli.screen_bench_store import iso_birth, load_bench_store, rss_mb
 from accord.errors import InputError
 from accord.screening import ScreenQuery
+from accord.screening.snapshot import snapshot_path
 
 __all__ = ["run_bench"]
 
@@ -39,7 +41,9 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     if not (region / "manifest.json").exists():
         generate(seed=11, scale=size, out=region, progress=False)
     scratch = Path(tempfile.mkdtemp(dir=base))
-    lab_settings = dataclasses.replace(settings, database_url=f"sqlite:///{scratch / 'bench.db'}")
+    lab_settings = dataclasses.replace(
+        settings, database_url=f"sqlite:///{scratch / 'bench.db'}", data_dir=scratch
+    )
     svc = Services(settings=lab_settings, store=open_store(lab_settings))
     started = time.perf_counter()
     load_bench_store(svc, region, scratch)
@@ -48,10 +52,18 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     _, token = svc.accounts.issue_token("bench.officer")
     rss_before = rss_mb()
     started = time.perf_counter()
-    desk = ScreeningDesk(svc, rate_per_minute=10**9, quota_per_day=10**9, refresh_every=3600.0)
+    desk = ScreeningDesk(
+        svc, rate_per_minute=10**9, quota_per_day=10**9, refresh_every=3600.0, snapshot=False
+    )
     desk.ensure_current()
     build_seconds = time.perf_counter() - started
     index_mb = rss_mb() - rss_before
+    # persisted as a server process will find it (and load instead of building)
+    desk.keeper.path = snapshot_path(lab_settings.data_dir, lab_settings.database_url)
+    started = time.perf_counter()
+    desk.keeper.save()
+    snapshot_seconds = time.perf_counter() - started
+    snapshot_mb = desk.keeper.path.stat().st_size / 1_048_576
     index = desk.index
     truth = read_truth(region, settings.id_key)
     ids = index.record_ids()
@@ -85,6 +97,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     planted = planted_queries(region)
     desk_ms: list[float] = []
     planted_expected = planted_found = planted_false = 0
+    misses: list[dict[str, str]] = []
     makers: dict[tuple[str, str, str], Any] = {}
     for query, target, expect_hit in planted:
         started = time.perf_counter()
@@ -99,12 +112,10 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
             check = checked(query)
             wanted_id = make(target["key"])
             planted_expected += 1
-            hit_ids = (
-                {c.record_id for c in index.search(check) if c.band and not c.decoy}
-                if check
-                else set()
-            )
-            planted_found += wanted_id in hit_ids
+            found_it, why = diagnose(index, check, wanted_id)
+            planted_found += found_it
+            if not found_it:
+                misses.append(miss_row(index, query, target, wanted_id, why))
         else:
             planted_false += answer["result"] == "hit"
     for entry in entries[: min(300, len(entries))]:
@@ -137,6 +148,8 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
         "load_seconds": round(load_seconds, 1),
         "build_seconds": round(build_seconds, 1),
         "index_mb": round(index_mb, 1),
+        "snapshot_save_seconds": round(snapshot_seconds, 1),
+        "snapshot_mb": round(snapshot_mb, 1),
         "p50_ms": pct(desk_ms, 0.5),
         "p99_ms": pct(desk_ms, 0.99),
         "engine_p50_ms": pct(engine_ms, 0.5),
@@ -145,6 +158,8 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
         "recall": round(planted_found / planted_expected, 4) if planted_expected else None,
         "planted_expected": planted_expected,
         "planted_namesakes_hit": planted_false,
+        "misses_by_cause": count_misses(misses),
+        "misses_file": str(write_misses(base / f"misses-{size}.csv", misses)),
         "heldout_recall": round(found / expected, 4) if expected else None,
         "heldout_queries": len(entries),
         "high_hits": high,

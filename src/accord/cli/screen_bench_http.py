@@ -1,13 +1,18 @@
 """HTTP load of ``accord bench screen``: one uvicorn server process on the bench store,
-loaded from client threads with httpx, one query (or 20) per request."""
+loaded by concurrent clients on one asyncio loop, one query (or 20) per request."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from accord.cli.bench_api_load import Request, run_load
 from accord.cli.screen_bench_store import rss_mb
 
-__all__ = ["free_port", "http_load"]
+__all__ = ["CLIENTS", "free_port", "http_load"]
+
+#: Concurrent clients of the HTTP load (each sends its next query when answered).
+CLIENTS = 16
 
 _SERVER = """
 import sys, uvicorn
@@ -32,7 +37,8 @@ def free_port() -> int:
 def http_load(
     settings: Any, token: str, bodies: list[dict[str, Any]], seconds: float
 ) -> dict[str, Any]:
-    """Start one uvicorn server process on the bench store and load it from 8 threads."""
+    """Start one uvicorn server process on the bench store (it loads the index's snapshot)
+    and load it from :data:`CLIENTS` concurrent clients, one query and then 20 a request."""
     import os
     import subprocess
     import sys
@@ -61,56 +67,35 @@ def http_load(
                 time.sleep(0.5)
         ready = time.monotonic() - started
         headers = {"Authorization": f"Bearer {token}"}
-        single = _load(base, headers, bodies, seconds / 2)
+        single = run_load(
+            base,
+            [(headers, {}, _picker(bodies)) for _ in range(CLIENTS)],
+            seconds / 2,
+        )
         batches = [
             {"purpose": "border-management", "queries": [b["query"] for b in bodies[i : i + 20]]}
             for i in range(0, len(bodies) - 19, 20)
         ]
-        batched = _load(base, headers, batches, seconds / 2, per_request=20)
+        batched = run_load(
+            base,
+            [(headers, {}, _picker(batches)) for _ in range(CLIENTS)],
+            seconds / 2,
+        )
         rss = rss_mb(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
     return {
-        "qps_http": single[0],
-        "qps_http_batch20": batched[0],
-        "http_errors": single[1] + batched[1],
+        "qps_http": single.rps,
+        "http_p50_ms": single.percentile(0.5),
+        "http_p99_ms": single.percentile(0.99),
+        "qps_http_batch20": round(batched.rps * 20, 1),
+        "http_errors": single.errors + batched.errors,
+        "http_clients": CLIENTS,
         "server_ready_seconds": round(ready, 1),
         "server_rss_mb": rss,
     }
 
 
-def _load(
-    base: str,
-    headers: dict[str, str],
-    bodies: list[dict[str, Any]],
-    seconds: float,
-    per_request: int = 1,
-) -> tuple[float, int]:
-    """Queries per second answered from 8 client threads (a bounded load), and the errors."""
-    import threading
-    import time
-
-    import httpx
-
-    counts = {"ok": 0, "other": 0}
-    lock = threading.Lock()
-    deadline = time.monotonic() + seconds
-
-    def worker(offset: int) -> None:
-        with httpx.Client(base_url=base, headers=headers, timeout=60) as client:
-            i = offset
-            while time.monotonic() < deadline:
-                response = client.post("/screen", json=bodies[i % len(bodies)])
-                i += 8
-                with lock:
-                    counts["ok" if response.status_code == 200 else "other"] += 1
-
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(8)]
-    begin = time.monotonic()
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join()
-    elapsed = time.monotonic() - begin
-    return round(counts["ok"] * per_request / elapsed, 1), counts["other"]
+def _picker(bodies: list[dict[str, Any]]) -> Callable[[int], Request]:
+    return lambda number: Request("POST", "/screen", json=bodies[number % len(bodies)])

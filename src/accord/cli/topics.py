@@ -15,6 +15,7 @@ from accord.cli import subject as _subject  # noqa: F401
 from accord.cli import screen as _screen  # noqa: F401
 from accord.cli import screen_step2 as _screen_step2  # noqa: F401
 from accord.cli import screen_eval as _screen_eval  # noqa: F401
+from accord.cli import bench_api as _bench_api  # noqa: F401
 from accord.cli import link as _link  # noqa: F401
 from accord.cli import network as _network  # noqa: F401
 from accord.cli import network_bench as _network_bench  # noqa: F401

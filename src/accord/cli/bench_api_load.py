@@ -1,0 +1,172 @@
+"""The load generator of ``accord bench api``: concurrent HTTP clients on one asyncio loop
+(httpx), a served site in a separate process, a web log-in with both factors.
+
+Each client sends its next request as soon as the previous one is answered (a closed loop), so
+the rate measured is what the server sustains at that concurrency; every latency is kept.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from html import unescape
+from typing import Any
+
+import httpx
+
+from accord.web.totp import code_at
+
+__all__ = ["Load", "Request", "run_load", "web_login"]
+
+_HIDDEN = re.compile(r'<input type="hidden" name="([a-z_]+)" value="([^"]*)">')
+
+
+@dataclass(frozen=True)
+class Request:
+    """One request to send: method, path, and a JSON body or form fields."""
+
+    method: str
+    path: str
+    json: dict[str, Any] | None = None
+    form: dict[str, str] | None = None
+
+
+@dataclass
+class Load:
+    """What a run of the load measured."""
+
+    requests: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    latencies_ms: list[float] = field(default_factory=list)
+    statuses: dict[int, int] = field(default_factory=dict)
+
+    @property
+    def rps(self) -> float:
+        return round(self.requests / self.seconds, 1) if self.seconds else 0.0
+
+    def percentile(self, p: float) -> float:
+        ordered = sorted(self.latencies_ms)
+        if not ordered:
+            return 0.0
+        return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))], 1)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "requests": self.requests,
+            "errors": self.errors,
+            "seconds": round(self.seconds, 1),
+            "rps": self.rps,
+            "p50_ms": self.percentile(0.50),
+            "p95_ms": self.percentile(0.95),
+            "p99_ms": self.percentile(0.99),
+            "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
+        }
+
+
+async def _client(
+    base: str,
+    headers: dict[str, str],
+    cookies: dict[str, str],
+    pick: Callable[[int], Request],
+    deadline: float,
+    load: Load,
+    offset: int,
+) -> None:
+    async with httpx.AsyncClient(
+        base_url=base, headers=headers, cookies=cookies, timeout=60
+    ) as client:
+        number = offset
+        while time.monotonic() < deadline:
+            wanted = pick(number)
+            number += 1
+            started = time.perf_counter()
+            try:
+                response = await client.request(
+                    wanted.method, wanted.path, json=wanted.json, data=wanted.form
+                )
+                status = response.status_code
+            except httpx.HTTPError:
+                status = 0
+            load.latencies_ms.append((time.perf_counter() - started) * 1000)
+            load.statuses[status] = load.statuses.get(status, 0) + 1
+            if status == 200:
+                load.requests += 1
+            else:
+                load.errors += 1
+
+
+async def _run(
+    base: str, clients: list[tuple[dict[str, str], dict[str, str], Callable[[int], Request]]],
+    seconds: float,
+) -> Load:  # fmt: skip
+    load = Load()
+    started = time.monotonic()
+    deadline = started + seconds
+    await asyncio.gather(
+        *(
+            _client(base, headers, cookies, pick, deadline, load, number * 7919)
+            for number, (headers, cookies, pick) in enumerate(clients)
+        )
+    )
+    load.seconds = time.monotonic() - started
+    return load
+
+
+def run_load(
+    base: str,
+    clients: list[tuple[dict[str, str], dict[str, str], Callable[[int], Request]]],
+    seconds: float,
+) -> Load:
+    """Run one client per entry of ``clients`` (its headers, cookies and request picker) for
+    ``seconds``; all on one event loop."""
+    return asyncio.run(_run(base, clients, seconds))
+
+
+def _hidden(html: str, name: str) -> str:
+    for found, value in _HIDDEN.findall(html):
+        if found == name:
+            return unescape(value)
+    raise RuntimeError(f"The page has no hidden field {name!r}; the log-in form has changed.")
+
+
+def web_login(base: str, username: str, password: str) -> tuple[dict[str, str], str]:
+    """Log in to the web pages with the password and the second factor (enrolled on first
+    log-in, as a person would); returns the session cookies and a CSRF token of the session."""
+    with httpx.Client(base_url=base, timeout=60, follow_redirects=False) as client:
+        page = client.get("/login")
+        first = client.post(
+            "/login",
+            data={
+                "csrf_token": _hidden(page.text, "csrf_token"),
+                "username": username,
+                "password": password,
+                "next": "/",
+            },
+        )
+        if first.status_code != 303:
+            raise RuntimeError(f"The log-in of {username} failed ({first.status_code}).")
+        location = first.headers["location"]
+        page = client.get(location)
+        if "/login/enrol" not in location:
+            raise RuntimeError(
+                f"{username} has a second factor enrolled already; the bench needs a fresh store."
+            )
+        secret = _hidden(page.text, "secret")
+        done = client.post(
+            "/login/enrol",
+            data={
+                "csrf_token": _hidden(page.text, "csrf_token"),
+                "next": "/",
+                "secret": secret,
+                "tag": _hidden(page.text, "tag"),
+                "code": code_at(secret, time.time()),
+            },
+        )
+        if done.status_code != 303:
+            raise RuntimeError(f"The second factor of {username} was refused ({done.status_code}).")
+        home = client.get("/")
+        return dict(client.cookies.items()), _hidden(home.text, "csrf_token")

@@ -1,0 +1,76 @@
+"""Why a planted hit was missed: each miss of ``accord bench screen`` with its cause, written
+to a CSV file beside the generated region (generated data only) and counted by cause."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Any
+
+from accord.cli.screen_bench_store import iso_birth
+from accord.screening import CheckedQuery, ScreeningIndex, ScreenQuery
+
+__all__ = ["count_misses", "diagnose", "miss_row", "write_misses"]
+
+#: The causes, in the order they are looked for.
+NOT_INDEXED = "record not in the index"
+BAD_QUERY = "query refused by the checks"
+NOT_CANDIDATE = "not among the scored candidates (no name key in common, or outranked)"
+NAME_ELSE = "names layer scores the two spellings under 0.5 (name level else)"
+BELOW = "scored below the review band"
+
+
+def diagnose(index: ScreeningIndex, query: CheckedQuery | None, record_id: str) -> tuple[bool, str]:
+    """Whether the planted record is a hit of the query in the index, and if not, why."""
+    if index.entry_for(record_id) is None:
+        return False, NOT_INDEXED
+    if query is None:
+        return False, BAD_QUERY
+    for candidate in index.search(query):
+        if candidate.record_id != record_id or candidate.decoy:
+            continue
+        if candidate.band:
+            return True, ""
+        if candidate.levels.get("name") == "else" and not candidate.identifiers:
+            return False, NAME_ELSE
+        return False, f"{BELOW} (score {candidate.score:.1f})"
+    return False, NOT_CANDIDATE
+
+
+def miss_row(
+    index: ScreeningIndex, query: ScreenQuery, target: dict[str, str], record_id: str, why: str
+) -> dict[str, str]:
+    entry = index.entry_for(record_id)
+    return {
+        "query": query.ref,
+        "dataset": target["dataset"],
+        "alert": target["alert"],
+        "cause": why,
+        "query_name": query.name or f"{query.first_name} {query.last_name}".strip(),
+        "query_birth_date": query.birth_date,
+        "record_name": entry.names[0] if entry and entry.names else "",
+        "record_birth": iso_birth(entry) if entry else "",
+    }
+
+
+def count_misses(misses: list[dict[str, str]]) -> dict[str, Any]:
+    """Misses by dataset and by cause (the score is left out of the cause here)."""
+    found: dict[str, dict[str, int]] = {}
+    for miss in misses:
+        cause = miss["cause"].split(" (score")[0]
+        by_cause = found.setdefault(miss["dataset"], {})
+        by_cause[cause] = by_cause.get(cause, 0) + 1
+    return found
+
+
+def write_misses(path: Path, misses: list[dict[str, str]]) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=list(_FIELDS))
+        writer.writeheader()
+        writer.writerows(misses)
+    return path
+
+
+_FIELDS = ("query", "dataset", "alert", "cause", "query_name", "query_birth_date", "record_name",
+           "record_birth")  # fmt: skip
