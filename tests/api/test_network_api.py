@@ -23,6 +23,9 @@ ENDPOINTS: dict[str, Callable[[Api, str], httpx.Response]] = {
     "community": lambda a, u: a.get(f"/network/nodes/{ORGANISER}/community?{Q}", u),
     "communities": lambda a, u: a.get(f"/network/communities?{Q}&min_size=2", u),
     "targets": lambda a, u: a.get(f"/network/targets?{Q}&limit=10", u),
+    "neighbourhood": lambda a, u: a.get(f"/network/nodes/{ORGANISER}/neighbourhood?{Q}&hops=2", u),
+    "path": lambda a, u: a.get(f"/network/path?from=rs-c&to=rs-b&{Q}", u),
+    "trace": lambda a, u: a.get(f"/network/nodes/{ORGANISER}/trace?{Q}&direction=in", u),
 }
 
 
@@ -90,3 +93,19 @@ def test_another_participant_never_meets_a_withheld_record_in_any_answer(net_api
     # the Serbian analyst sees the withheld branch: it is the agreement, not the data, that cuts
     serbian = net_api.get(f"/network/nodes?{Q}&limit=500", "rs.analyst").text
     assert WITHHELD_NAME in serbian
+
+
+def test_paths_and_money_traces_follow_only_what_the_user_may_see(net_api: Api) -> None:
+    path = net_api.get(f"/network/path?from=rs-c&to=rs-b&{Q}", "xk.analyst").json()
+    assert path["found"] and path["nodes"][0] == "rs-c" and path["nodes"][-1] == "rs-b"
+    assert all(e["record_id"] for e in path["edges"])
+    trace = f"/network/nodes/{ORGANISER}/trace?{Q}&direction=in"
+    serbian = net_api.get(trace, "rs.analyst").json()
+    kosovar = net_api.get(trace, "xk.analyst").json()
+    assert sorted(p["total_amount"] for p in serbian["paths"]) == [500.0, 9000.0]
+    assert [p["total_amount"] for p in kosovar["paths"]] == [500.0]
+    assert "rs-e" not in json.dumps(kosovar)
+    none = net_api.get(f"/network/path?from=rs-c&to=rs-e&{Q}", "xk.analyst")
+    assert_error(none, 404, "not_found")
+    bad = net_api.get(f"/network/nodes/{ORGANISER}/trace?{Q}&direction=sideways", "rs.analyst")
+    assert_error(bad, 422)

@@ -12,8 +12,10 @@ __all__ = [
     "GraphOut",
     "NetworkSummaryOut",
     "NodeOut",
+    "PathOut",
     "ReasonOut",
     "TargetOut",
+    "TraceOut",
 ]
 
 
@@ -94,3 +96,30 @@ class TargetOut(BaseModel):
     reasons: list[str]
     explanations: list[ReasonOut]
     figures: dict[str, float]
+
+
+class PathOut(BaseModel):
+    found: bool
+    hops: int
+    nodes: list[str] = Field(description="Node ids from the start to the end")
+    labels: dict[str, str]
+    edges: list[EdgeOut] = Field(description="edges[i] links nodes[i] and nodes[i+1]")
+
+
+class FlowOut(BaseModel):
+    kind: str
+    nodes: list[str]
+    edges: list[EdgeOut]
+    total_amount: float
+    first: str | None
+    last: str | None
+    reason: str
+    explanation: ReasonOut | None
+
+
+class TraceOut(BaseModel):
+    origin: str
+    direction: str
+    truncated: bool
+    paths: list[FlowOut]
+    labels: dict[str, str] = Field(description="The label of each node on the paths")

@@ -118,6 +118,70 @@ def targets_command(
     console.print("A ranking is a lead to check, not a finding.")
 
 
+@network_app.command("trace")
+@handle_errors
+def trace_command(
+    node: Annotated[str, typer.Argument(help="A node id of your network (person, company...).")],
+    user: UserOpt,
+    purpose: PurposeOpt,
+    direction: Annotated[
+        str, typer.Option(help="out: where its money went; in: where from.")
+    ] = "out",
+    max_hops: Annotated[int, typer.Option(help="Payments in a row at most.", min=1, max=10)] = 4,
+    min_amount: Annotated[float, typer.Option(help="Only payments of at least this (EUR).")] = 0.0,
+    justification: WhyOpt = "",
+    json_output: JsonOpt = False,
+) -> None:
+    """Money-flow tracing: payment paths out of (or into) a node and what it controls, each
+    payment no earlier than the one before."""
+    found = _view(user, purpose, justification).trace(
+        node, direction=direction, max_hops=max_hops, min_amount=min_amount
+    )
+    if json_output:
+        print_json(found)
+        return
+    table = Table("path", "payments", "EUR", "from", "to", "through")
+    for number, path in enumerate(found["paths"], start=1):
+        table.add_row(
+            str(number), str(len(path["edges"])), f"{path['total_amount']:,.0f}",
+            (path["first"] or "")[:10], (path["last"] or "")[:10],
+            " -> ".join(found["labels"].get(n, n) for n in path["nodes"]),
+        )  # fmt: skip
+    console.print(table)
+    if found["truncated"]:
+        console.print("More paths exist: narrow the trace (--min-amount, --max-hops).")
+
+
+@network_app.command("path")
+@handle_errors
+def path_command(
+    source: Annotated[str, typer.Argument(help="The node to start from.")],
+    target: Annotated[str, typer.Argument(help="The node to reach.")],
+    user: UserOpt,
+    purpose: PurposeOpt,
+    max_hops: Annotated[int, typer.Option(help="Relations in a row at most.", min=1)] = 6,
+    justification: WhyOpt = "",
+    json_output: JsonOpt = False,
+) -> None:
+    """A shortest chain of relations between two nodes, each link with the record behind it."""
+    found = _view(user, purpose, justification).path(source, target, max_hops=max_hops)
+    if json_output:
+        print_json(found)
+        return
+    if found is None:
+        console.print(f"No chain of at most {max_hops} relations that you may see.")
+        return
+    labels = found["labels"]
+    table = Table("from", "relation", "to", "when", "record")
+    for edge in found["edges"]:
+        table.add_row(
+            labels.get(edge["source"], edge["source"]), edge["kind"],
+            labels.get(edge["target"], edge["target"]), (edge["time"] or "")[:10],
+            edge["record_id"] or "",
+        )  # fmt: skip
+    console.print(table)
+
+
 def _print_eval(report: dict[str, Any]) -> None:
     com, targets = report["communities"], report["targets"]
     console.print(

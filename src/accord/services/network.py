@@ -8,6 +8,7 @@ may see. The engine (:mod:`accord.network`) works on those tables alone.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,7 +18,9 @@ from accord.errors import InputError
 from accord.model.codes import Purpose
 from accord.network.budget import Budget
 from accord.network.communities import Partition, detect_communities
+from accord.network.flows import trace_money
 from accord.network.graph import Network, build_network
+from accord.network.paths import MAX_HOPS, neighbourhood, shortest_path
 from accord.network.targets import rank_targets
 from accord.policy import Principal
 from accord.services.context import Services
@@ -145,16 +148,67 @@ class NetworkView:
         )
         return [target.to_json() for target in found]
 
-    def relations(self, node_id: str, *, limit: int = 200) -> dict[str, Any]:
-        """A node, the nodes it has an edge with (at most ``limit``), and the edges among them."""
-        self.network.index(node_id)  # NotFound, naming the id, when it is not in this network
-        edges = self.network.edges
-        touching = edges.filter((pl.col("source") == node_id) | (pl.col("target") == node_id))
-        others = pl.concat([touching["source"], touching["target"]]).unique().sort().to_list()
-        near = [n for n in others if n != node_id][:limit]
-        found = self.subgraph({node_id, *near})
-        found["truncated"] = found["truncated"] or len(others) - 1 > limit
-        return found
+    def neighbourhood(
+        self, node_id: str, *, hops: int = 1, max_nodes: int = 200, budget: Budget | None = None
+    ) -> dict[str, Any]:
+        """The nodes within ``hops`` relations of a node (at most ``max_nodes``, those with the
+        most ties first) and the edges among them."""
+        if not 1 <= hops <= 4:
+            raise InputError(f"{hops} hops is out of range.", hint="Give 1 to 4 hops.")
+        found = neighbourhood(self.network, node_id, hops=hops, max_nodes=max_nodes, budget=budget)
+        edges = found.edges
+        return {
+            "centre": node_id,
+            "hops": hops,
+            "nodes": [node_json(r) for r in found.nodes.iter_rows(named=True)],
+            "edges": [edge_json(r) for r in edges.head(MAX_LIMIT * 4).iter_rows(named=True)],
+            "truncated": found.truncated or edges.height > MAX_LIMIT * 4,
+        }
+
+    def path(
+        self, source: str, target: str, *, max_hops: int = 6, budget: Budget | None = None
+    ) -> dict[str, Any] | None:
+        """A shortest chain of relations between two nodes, each link with its record, or None
+        when there is none within ``max_hops``."""
+        if not 1 <= max_hops <= MAX_HOPS:
+            raise InputError(
+                f"{max_hops} hops is out of range.", hint=f"Give 1 to {MAX_HOPS} hops."
+            )
+        found = shortest_path(self.network, source, target, max_hops=max_hops, budget=budget)
+        if found is None:
+            return None
+        return {**found.to_json(), "labels": self.labels(found.nodes)}
+
+    def labels(self, ids: Iterable[str]) -> dict[str, str]:
+        """The label of each of these node ids."""
+        wanted = sorted(set(ids))
+        found = self.network.nodes.filter(pl.col("id").is_in(wanted)).select("id", "label")
+        return dict(found.iter_rows())
+
+    def trace(
+        self,
+        node_id: str,
+        *,
+        direction: str = "out",
+        max_hops: int = 4,
+        min_amount: float = 0.0,
+        max_paths: int = 100,
+        budget: Budget | None = None,
+    ) -> dict[str, Any]:
+        """Time-respecting payment paths out of (or into) a node and what it controls."""
+        if direction not in ("out", "in"):
+            raise InputError(f"Unknown direction {direction!r}.", hint="Give out or in.")
+        if min_amount < 0:
+            raise InputError(
+                f"The minimum amount {min_amount} is negative.", hint="Give 0 or more."
+            )
+        found = trace_money(
+            self.network, node_id, direction="out" if direction == "out" else "in",
+            max_hops=max_hops, min_amount=min_amount, max_paths=max_paths, budget=budget,
+        )  # fmt: skip
+        answer = found.to_json()
+        answer["labels"] = self.labels(n for p in found.paths for n in p.nodes)
+        return answer
 
     def node(self, node_id: str) -> dict[str, Any]:
         return node_json(self.network.node(self.network.index(node_id)))

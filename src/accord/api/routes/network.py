@@ -7,7 +7,7 @@ analysis is an analyst's work: other roles are refused (403) and the refusal is 
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
@@ -18,7 +18,9 @@ from accord.api.network_models import (
     GraphOut,
     NetworkSummaryOut,
     NodeOut,
+    PathOut,
     TargetOut,
+    TraceOut,
 )
 from accord.api.pagination import Page, Paging, page_of
 from accord.api.security import require
@@ -171,3 +173,66 @@ def network_targets(
     """Ranked from your network alone: the reasons and figures count only what you may see."""
     view = _view(request, user, purpose, justification, {"targets": str(limit)})
     return [TargetOut(**t) for t in view.targets(limit=limit, resolution=resolution)]
+
+
+@router.get(
+    "/network/nodes/{node_id}/neighbourhood",
+    response_model=GraphOut,
+    summary="The nodes within a few relations of a node, and the edges among them",
+    responses=error_responses(400, 401, 403, 404),
+)
+def network_neighbourhood(
+    request: Request,
+    user: Analyst,
+    node_id: NodeId,
+    purpose: PurposeParam = None,
+    justification: Justification = "",
+    hops: Annotated[int, Query(ge=1, le=4, description="Relations away from the node")] = 1,
+    max_nodes: Annotated[int, Query(ge=1, le=1000, description="Most nodes returned")] = 200,
+) -> GraphOut:
+    view = _view(request, user, purpose, justification, {"neighbourhood of": node_id})
+    return GraphOut.of(view.neighbourhood(node_id, hops=hops, max_nodes=max_nodes))
+
+
+@router.get(
+    "/network/path",
+    response_model=PathOut,
+    summary="A shortest chain of relations between two nodes",
+    responses=error_responses(400, 401, 403, 404),
+)
+def network_path(
+    request: Request,
+    user: Analyst,
+    source: Annotated[str, Query(alias="from", max_length=80, description="Start node id")],
+    target: Annotated[str, Query(alias="to", max_length=80, description="End node id")],
+    purpose: PurposeParam = None,
+    justification: Justification = "",
+    max_hops: Annotated[int, Query(ge=1, le=10)] = 6,
+) -> PathOut:
+    """``found`` is false when no chain of at most ``max_hops`` relations joins them."""
+    view = _view(request, user, purpose, justification, {"path": f"{source} {target}"})
+    found = view.path(source, target, max_hops=max_hops)
+    if found is None:
+        return PathOut(found=False, hops=0, nodes=[], labels={}, edges=[])
+    return PathOut(found=True, **found)
+
+
+@router.get(
+    "/network/nodes/{node_id}/trace",
+    response_model=TraceOut,
+    summary="Money-flow tracing: payment paths out of or into a node",
+    responses=error_responses(400, 401, 403, 404),
+)
+def network_trace(
+    request: Request,
+    user: Analyst,
+    node_id: NodeId,
+    purpose: PurposeParam = None,
+    justification: Justification = "",
+    direction: Annotated[Literal["out", "in"], Query(description="out or in")] = "out",
+    max_hops: Annotated[int, Query(ge=1, le=10)] = 4,
+    min_amount: Annotated[float, Query(ge=0, le=1e12, description="EUR")] = 0.0,
+) -> TraceOut:
+    view = _view(request, user, purpose, justification, {"trace": node_id})
+    found = view.trace(node_id, direction=direction, max_hops=max_hops, min_amount=min_amount)
+    return TraceOut(**found)

@@ -173,7 +173,7 @@ async def node_view(request: Request, who: ViewerDep, node_id: NodeId) -> Respon
     view = _view(request, who, reason)
     try:
         node = view.node(node_id)
-        part = view.community_of(node_id) if show == "community" else view.relations(node_id)
+        part = view.community_of(node_id) if show == "community" else view.neighbourhood(node_id, hops=1)
     except NotFound:
         raise NotFound(_NOT_FOUND) from None
     targets = {t["node_id"]: t["why"] for t in _targets(view)}
