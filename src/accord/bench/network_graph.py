@@ -66,18 +66,23 @@ def _ends(
     starts = np.searchsorted(community, np.arange(community[-1] + 1))
     stops = np.append(starts[1:], community.size)
     before = np.concatenate(([0.0], cumulative))
-    wanted = int(edges * 1.02) + 16  # self-loops are dropped below
-    sources = np.searchsorted(cumulative, rng.random(wanted) * total, side="right")
-    group = community[sources]
-    low, high = before[starts[group]], before[stops[group]]
-    inside = low + rng.random(wanted) * (high - low)
-    targets = np.searchsorted(cumulative, inside, side="right")
-    leaving = rng.random(wanted) < _MIXING
-    targets[leaving] = np.searchsorted(cumulative, rng.random(int(leaving.sum())) * total, "right")
-    np.minimum(sources, community.size - 1, out=sources)
-    np.minimum(targets, community.size - 1, out=targets)
-    keep = sources != targets
-    return sources[keep][:edges].astype(np.int64), targets[keep][:edges].astype(np.int64)
+    last = community.size - 1
+    sources, targets = np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    # Hubs in small communities draw themselves now and then; such self-loops are dropped and
+    # the shortfall drawn again until there are exactly ``edges`` edges.
+    while sources.size < edges:
+        wanted = int((edges - sources.size) * 1.1) + 16
+        drawn = np.searchsorted(cumulative, rng.random(wanted) * total, side="right")
+        group = community[np.minimum(drawn, last)]
+        low, high = before[starts[group]], before[stops[group]]
+        far = np.searchsorted(cumulative, low + rng.random(wanted) * (high - low), side="right")
+        leaving = rng.random(wanted) < _MIXING
+        far[leaving] = np.searchsorted(cumulative, rng.random(int(leaving.sum())) * total, "right")
+        drawn, far = np.minimum(drawn, last), np.minimum(far, last)
+        keep = drawn != far
+        sources = np.concatenate((sources, drawn[keep].astype(np.int64)))
+        targets = np.concatenate((targets, far[keep].astype(np.int64)))
+    return sources[:edges], targets[:edges]
 
 
 def _edge_table(
