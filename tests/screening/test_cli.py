@@ -84,3 +84,16 @@ def test_screen_errors_are_plain(world: World) -> None:
         app, ["screen", "/nope.csv", "--user", "xk.officer", "--purpose", "serious-crime"]
     )
     assert missing.exit_code == 2 and "no such file" in missing.output
+
+
+def test_eval_screen_refuses_a_folder_that_is_no_region(tmp_path: Path, accord_env: object) -> None:
+    result = runner.invoke(
+        app,
+        ["eval", "screen", "--region", str(tmp_path), "--train", str(tmp_path / "m.json"),
+         "--bands-only"],
+    )  # fmt: skip
+    assert result.exit_code != 0
+    output = " ".join(result.output.split())  # the console wraps long lines
+    assert "not a generated region" in output
+    assert "accord scenario generate" in output
+    assert not (tmp_path / "m.json").exists()

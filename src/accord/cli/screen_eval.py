@@ -24,9 +24,13 @@ def eval_screen(
         Path | None, typer.Option(help="Train and calibrate anew; write the model here.")
     ] = None,
     holdout: Annotated[int, typer.Option(help="Held-out person records screened.")] = 3000,
+    bands_only: Annotated[
+        bool, typer.Option(help="Keep the shipped weights; calibrate the bands only.")
+    ] = False,
     json_output: JsonOpt = False,
 ) -> None:
-    """Train (Splink EM) and calibrate the screening weights on a generated region."""
+    """Train (Splink EM) and calibrate the screening weights on a generated region, or with
+    --bands-only calibrate the bands of the shipped weights on it."""
     import json
 
     if train is None:
@@ -34,10 +38,16 @@ def eval_screen(
             "Say where to write the model with --train FILE.",
             hint="`accord bench screen` measures the shipped model.",
         )
-    from accord.services.screening_lab import train_from_region
+    if not (region / "manifest.json").is_file():
+        raise InputError(
+            f"{region}: not a generated region (no manifest.json).",
+            hint="Write one with `accord scenario generate --seed S --scale N --out DIR`.",
+        )
+    from accord.services.screening_lab import recalibrate_from_region, train_from_region
 
+    job = recalibrate_from_region if bands_only else train_from_region
     with services() as svc, tempfile.TemporaryDirectory() as scratch:
-        model = train_from_region(svc, region, scratch, holdout=holdout)
+        model = job(svc, region, scratch, holdout=holdout)
     train.write_text(json.dumps(model, indent=1) + "\n", encoding="utf-8")
     figures = {"bands": model["bands"], **model["calibration"]}
     if json_output:

@@ -17,7 +17,13 @@ from sqlalchemy import select
 from accord.screening import Hasher, IndexSource, ScreeningIndex
 from accord.services.context import Services
 
-__all__ = ["RegionPersons", "calibrate", "region_persons", "train_from_region"]
+__all__ = [
+    "RegionPersons",
+    "calibrate",
+    "recalibrate_from_region",
+    "region_persons",
+    "train_from_region",
+]
 
 
 @dataclass
@@ -91,6 +97,24 @@ def train_from_region(
     splink = train_splink_model(persons, seed=seed)
     model = calibrate(services, splink, persons, region.truth, holdout, seed)
     model["calibration"]["region_seed"] = json.loads((folder / "manifest.json").read_text())["seed"]
+    return model
+
+
+def recalibrate_from_region(
+    services: Services, folder: Any, scratch: Any, holdout: int = 3000, seed: int = 2025
+) -> dict[str, Any]:
+    """Keep the shipped weights and calibrate the bands anew on a generated region (a larger
+    one than they were trained on: namesakes grow with the reference set)."""
+    from pathlib import Path
+
+    from accord.screening import default_model
+
+    folder = Path(folder)
+    region = region_persons(services, folder, scratch)
+    persons = [e for e in region.entries if e.names]
+    model = calibrate(services, default_model().splink, persons, region.truth, holdout, seed)
+    model["calibration"]["region_seed"] = json.loads((folder / "manifest.json").read_text())["seed"]
+    model["calibration"]["weights"] = "kept from the shipped model"
     return model
 
 
