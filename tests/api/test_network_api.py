@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from tests.api.conftest import Api, assert_error
-from tests.exchange.seed import ROLES
+from tests.exchange.seed import ROLES, audit_actions
 from tests.services.network_seed import ORGANISER, WITHHELD, WITHHELD_NAME, seed_network
 
 Q = "purpose=serious-crime&justification=case%2017"
@@ -26,6 +26,7 @@ ENDPOINTS: dict[str, Callable[[Api, str], httpx.Response]] = {
     "neighbourhood": lambda a, u: a.get(f"/network/nodes/{ORGANISER}/neighbourhood?{Q}&hops=2", u),
     "path": lambda a, u: a.get(f"/network/path?from=rs-c&to=rs-b&{Q}", u),
     "trace": lambda a, u: a.get(f"/network/nodes/{ORGANISER}/trace?{Q}&direction=in", u),
+    "export": lambda a, u: a.get(f"/network/export?{Q}&format=cytoscape", u),
 }
 
 
@@ -109,3 +110,20 @@ def test_paths_and_money_traces_follow_only_what_the_user_may_see(net_api: Api) 
     assert_error(none, 404, "not_found")
     bad = net_api.get(f"/network/nodes/{ORGANISER}/trace?{Q}&direction=sideways", "rs.analyst")
     assert_error(bad, 422)
+
+
+@pytest.mark.parametrize("fmt", ["ftm", "graphml", "gexf", "cytoscape"])
+def test_no_export_holds_a_withheld_record_and_each_is_marked(net_api: Api, fmt: str) -> None:
+    answer = net_api.get(f"/network/export?{Q}&format={fmt}", "xk.analyst")
+    assert answer.status_code == 200, answer.text
+    body = answer.json()
+    assert "Arben Krasniqi" in body["content"]
+    assert WITHHELD_NAME not in body["content"]
+    assert not any(record_id in body["content"] for record_id in WITHHELD)
+    assert body["marking"]["exported_by"] == "xk.analyst"
+    assert "H3" not in body["marking"]["handling"]
+    serbian = net_api.get(f"/network/export?{Q}&format={fmt}", "rs.analyst").json()
+    assert WITHHELD_NAME in serbian["content"] and "H3" in serbian["marking"]["handling"]
+    exports = [e for e in audit_actions(net_api.services.store, "export")
+               if e["actor"] == "xk.analyst"]  # fmt: skip
+    assert exports

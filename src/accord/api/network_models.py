@@ -9,6 +9,7 @@ from pydantic import BaseModel, Field
 __all__ = [
     "CommunityOut",
     "EdgeOut",
+    "ExportOut",
     "GraphOut",
     "NetworkSummaryOut",
     "NodeOut",
@@ -123,3 +124,11 @@ class TraceOut(BaseModel):
     truncated: bool
     paths: list[FlowOut]
     labels: dict[str, str] = Field(description="The label of each node on the paths")
+
+
+class ExportOut(BaseModel):
+    format: str = Field(description="ftm (JSON lines), graphml, gexf or cytoscape (JSON)")
+    marking: dict[str, Any] = Field(
+        description="Who exported it, for what, and every handling restriction it carries"
+    )
+    content: str = Field(description="The file's text")

@@ -182,6 +182,44 @@ def path_command(
     console.print(table)
 
 
+@network_app.command("export")
+@handle_errors
+def export_command(
+    user: UserOpt,
+    purpose: PurposeOpt,
+    out: Annotated[Path, typer.Option("--out", help="The file to write.")],
+    fmt: Annotated[
+        str, typer.Option("--format", help="ftm (Aleph), graphml, gexf (Gephi) or cytoscape.")
+    ] = "graphml",
+    justification: WhyOpt = "",
+    json_output: JsonOpt = False,
+) -> None:
+    """Export the network you may export, with a .marking.json beside the file naming you and
+    every restriction of the records behind it."""
+    from accord.errors import InputError
+    from accord.services.network_export import export_network
+
+    with services() as svc:
+        principal = acting_user(svc, user)
+        try:
+            out.parent.mkdir(parents=True, exist_ok=True)
+            with out.open("w", encoding="utf-8") as fh:
+                marking, _text = export_network(svc, principal, purpose, fmt, fh, justification)
+        except OSError as exc:
+            raise InputError(f"{out}: cannot write ({exc.strerror}).") from exc
+    marking_path = out.with_name(out.name + ".marking.json")
+    marking_path.write_text(json.dumps(marking, indent=2, ensure_ascii=False) + "\n", "utf-8")
+    result = {**marking, "file": str(out), "marking_file": str(marking_path)}
+    if json_output:
+        print_json(result)
+        return
+    console.print(
+        f"Written {out}: {marking['nodes']:,} nodes, {marking['edges']:,} edges; restrictions "
+        f"{marking['handling'] or 'none'} (see {marking_path.name}).",
+        highlight=False,
+    )
+
+
 def _print_eval(report: dict[str, Any]) -> None:
     com, targets = report["communities"], report["targets"]
     console.print(

@@ -22,7 +22,7 @@ from accord.network.flows import trace_money
 from accord.network.graph import Network, build_network
 from accord.network.paths import MAX_HOPS, neighbourhood, shortest_path
 from accord.network.targets import rank_targets
-from accord.policy import Principal
+from accord.policy import Action, Principal
 from accord.services.context import Services
 from accord.services.network_build import NetworkTables
 from accord.services.network_read import read_network
@@ -246,9 +246,11 @@ class NetworkDesk:
         purpose: str | Purpose | None,
         justification: str = "",
         budget: Budget | None = None,
+        action: Action = Action.READ,
     ) -> NetworkView:
-        """The network this user may see (records read through the Gate, logged)."""
-        tables = read_network(self.services, user, purpose, justification, self.rules)
+        """The network this user may see (records read through the Gate, logged); with
+        ``action=Action.EXPORT``, the network of what they may export."""
+        tables = read_network(self.services, user, purpose, justification, self.rules, action)
         network = build_network(tables.nodes, tables.edges, budget=budget)
         wanted = purpose.value if isinstance(purpose, Purpose) else str(purpose)
         return NetworkView(user, wanted.strip().lower(), tables, network)

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 import polars as pl
 
 from accord.model.codes import Purpose
-from accord.policy import Principal
+from accord.policy import Action, Principal
 from accord.services.context import Services
 from accord.services.network_build import NETWORK_SCHEMATA, NetworkTables, build_tables
 from accord.services.network_travel import RelationRules
@@ -30,13 +30,19 @@ _PAGE = 100_000
 
 
 def _visible(
-    services: Services, user: Principal, purpose: str | Purpose | None, justification: str
+    services: Services,
+    user: Principal,
+    purpose: str | Purpose | None,
+    justification: str,
+    action: Action,
 ) -> Iterator[StoredRecord]:
     for schema in NETWORK_SCHEMATA:
         offset = 0
         while True:
             query = RecordQuery(schema=schema, limit=_PAGE, offset=offset)
-            page = services.gate.read(user, purpose, query, justification=justification)
+            page = services.gate.read(
+                user, purpose, query, justification=justification, action=action
+            )
             yield from page
             if len(page) < _PAGE:
                 break
@@ -56,12 +62,14 @@ def read_network(
     purpose: str | Purpose | None,
     justification: str = "",
     rules: RelationRules | None = None,
+    action: Action = Action.READ,
 ) -> NetworkTables:
-    """The node and edge tables of what this user may see (see the module)."""
+    """The node and edge tables of what this user may see (see the module); with
+    ``action=Action.EXPORT``, of what this user may take out of Accord in a file."""
     why = justification or "network analysis"
     wanted = parse_purpose(purpose)
     # the Gate refuses (and logs) a missing or unknown purpose on the first read
-    records = list(_visible(services, user, purpose, why))
+    records = list(_visible(services, user, purpose, why, action))
     persons = {r.id for r in records if r.schema == "Person"}
     tables = build_tables(records, _identities(services, persons), services.settings.id_key, rules)
     combined = sorted({r for r in tables.edges["record_id"].drop_nulls().to_list()})

@@ -15,6 +15,7 @@ from accord.api.errors import error_responses
 from accord.api.inputs import require_purpose
 from accord.api.network_models import (
     CommunityOut,
+    ExportOut,
     GraphOut,
     NetworkSummaryOut,
     NodeOut,
@@ -31,6 +32,9 @@ from accord.services.network import NetworkDesk, NetworkView, node_json
 __all__ = ["router"]
 
 router = APIRouter(tags=["network"])
+
+#: The most nodes and edges an export answer holds (the command line writes any size to a file).
+_EXPORT_LIMIT = 200_000
 
 Analyst = Annotated[Principal, Depends(require(Role.ANALYST))]
 PurposeParam = Annotated[
@@ -236,3 +240,32 @@ def network_trace(
     view = _view(request, user, purpose, justification, {"trace": node_id})
     found = view.trace(node_id, direction=direction, max_hops=max_hops, min_amount=min_amount)
     return TraceOut(**found)
+
+
+@router.get(
+    "/network/export",
+    response_model=ExportOut,
+    summary="Your network as a file: FtM entities, GraphML, GEXF or Cytoscape JSON",
+    responses=error_responses(400, 401, 403),
+)
+def network_export(
+    request: Request,
+    user: Analyst,
+    fmt: Annotated[
+        Literal["ftm", "graphml", "gexf", "cytoscape"],
+        Query(alias="format", description="The file format"),
+    ] = "graphml",
+    purpose: PurposeParam = None,
+    justification: Justification = "",
+) -> ExportOut:
+    """Built from the records you may export (logged as an export), marked with you and every
+    restriction of the records behind it. Up to 200,000 nodes and edges; larger networks are
+    exported to a file with the command line."""
+    from accord.services.network_export import export_network
+
+    wanted = require_purpose(request, user, purpose, {"network export": fmt})
+    services = api_state(request).services
+    marking, text = export_network(
+        services, user, wanted, fmt, justification=justification, max_elements=_EXPORT_LIMIT
+    )
+    return ExportOut(format=fmt, marking=marking, content=text or "")
