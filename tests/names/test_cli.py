@@ -88,3 +88,32 @@ def test_bench_names_json() -> None:
     data = json.loads(result.stdout)
     assert data["pairs"] >= 1000
     assert {"compare_us", "score_only_us", "normalise_name_us", "baseline_us"} <= set(data)
+
+
+def test_score_bad_names_each_get_a_defined_score(tmp_path: Path) -> None:
+    rows = [
+        ("empty", "", "Petar Petrović"),
+        ("one-letter", "P", "Petar"),
+        ("capitals", "PETAR PETROVIĆ", "Petar Petrović"),
+        ("mixed-scripts", "Петар Petrović", "Petar Petrovic"),
+        ("emoji-control", "Pe\x07tar 😀 Petrović\x1b", "Petar Petrović"),
+        ("ten-kb", "Petar " * 1700, "Petar"),
+    ]
+    source = tmp_path / "pairs.csv"
+    with source.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["case", "name_a", "name_b"])
+        writer.writerows(rows)
+    out = tmp_path / "scored.csv"
+    result = runner.invoke(app, ["names", "score", str(source), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    with out.open(encoding="utf-8") as handle:
+        scored = {row["case"]: row for row in csv.DictReader(handle)}
+    assert list(scored) == [row[0] for row in rows]  # every row, in order
+    assert float(scored["empty"]["score"]) == 0.0 and scored["empty"]["match"] == "false"
+    # an initial that agrees counts for, but is not enough alone
+    assert 0.0 < float(scored["one-letter"]["score"]) < 0.5
+    for case in ("capitals", "mixed-scripts", "emoji-control"):
+        assert scored[case]["match"] == "true", case
+    # read up to its first 8 tokens: seven Petars more than the other name
+    assert scored["ten-kb"]["match"] == "false"
