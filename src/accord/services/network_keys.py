@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from accord.screening.identifiers import IdentifierKind, fold_identifier, vins_in
 from accord.store.records import StoredRecord
@@ -42,6 +43,7 @@ ENTITY_KINDS: dict[str, str] = {
     "Trip": "shipment",
 }
 
+_E164 = re.compile(r"^\+[1-9][0-9]{7,14}$")
 _SPACES = re.compile(r"\s+")
 _PUNCTUATION = re.compile(r"[^\w\s]")
 _NOT_ALNUM = re.compile(r"[^0-9A-Z]")
@@ -62,8 +64,12 @@ def _folded(kind: IdentifierKind, value: str) -> str | None:
     return None if found is None else found.strict
 
 
+@lru_cache(maxsize=65_536)
 def phone_key(value: str) -> str | None:
     """The key of a phone number: its international digits."""
+    if _E164.match(value):
+        # stored numbers are E.164 already (ingest validated them): no need to parse again
+        return f"phone:{value[1:]}"
     found = _folded(IdentifierKind.PHONE, value)
     return f"phone:{found}" if found else None
 

@@ -154,16 +154,34 @@ class NodeBook:
         return None if found is None else found.kind
 
     def frame(self) -> pl.DataFrame:
-        """The node table of the network contract."""
-        rows: list[tuple[str, str, str, str, list[str]]] = []
-        for nodes in (self._persons, self._things):
-            for node_id, node in nodes.items():
-                rows.append(
-                    (node_id, node.kind, node.label, ",".join(sorted(node.participants)),
-                     sorted(set(node.record_ids)))
-                )  # fmt: skip
-        rows.sort(key=lambda row: row[0])
-        return pl.DataFrame(rows, schema=NODE_SCHEMA, orient="row")
+        """The node table of the network contract, by id."""
+        items = sorted([*self._persons.items(), *self._things.items()], key=lambda item: item[0])
+        ids = [node_id for node_id, _node in items]
+        # the lists of record ids are built by one group-by: a list per row from Python is slow
+        behind = (
+            pl.DataFrame(
+                {
+                    "id": [node_id for node_id, node in items for _r in node.record_ids],
+                    "record_ids": [r for _id, node in items for r in node.record_ids],
+                },
+                schema={"id": pl.Utf8, "record_ids": pl.Utf8},
+            )
+            .group_by("id")
+            .agg(pl.col("record_ids").unique().sort())
+        )
+        table = pl.DataFrame(
+            {
+                "id": ids,
+                "kind": [node.kind for _id, node in items],
+                "label": [node.label for _id, node in items],
+                "participants": [",".join(sorted(node.participants)) for _id, node in items],
+            },
+            schema={"id": pl.Utf8, "kind": pl.Utf8, "label": pl.Utf8, "participants": pl.Utf8},
+        )
+        joined = table.join(behind, on="id", how="left", maintain_order="left")
+        return joined.with_columns(
+            pl.col("record_ids").fill_null(pl.lit([], dtype=pl.List(pl.Utf8)))
+        ).select(NODE_SCHEMA.names())
 
     def record_ids(self) -> Iterable[str]:
         return self._node_of.keys()
