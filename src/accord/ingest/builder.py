@@ -12,6 +12,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from datetime import date
+from itertools import repeat
 from typing import Any
 
 import polars as pl
@@ -43,6 +44,7 @@ _JSON_ESCAPES = (
     ("\x08", "\\b"),
     ("\x0c", "\\f"),
 )
+_NEEDS_ESCAPE = r'[\\"\n\r\t\x08\x0c]'
 _REQUIRED_ENVELOPE = ("handling", "source_reliability", "information_accuracy",
                       "subject_category", "nature", "purpose", "legal_basis")  # fmt: skip
 
@@ -93,12 +95,21 @@ class _Column:
         parts = [self.clean(p.strip()) for p in text.split(MULTI) if p.strip()]
         return MULTI.join(dict.fromkeys(parts))
 
+    @staticmethod
+    def _fast_path(fast: VectorCleaner, raw: pl.Series) -> pl.Series:
+        """The fast path over a column; over its distinct values where they repeat (names,
+        dates, codes), mapped back onto the column."""
+        distinct = raw.unique()
+        if len(distinct) * 2 > len(raw):
+            return fast(raw)
+        return raw.replace_strict(distinct, fast(distinct), default=None, return_dtype=pl.Utf8)
+
     def evaluate(self, raw: pl.Series) -> tuple[pl.Series, pl.Series]:
         """(cleaned values, reasons) for a column: well-formed values through the vectorised
         fast path, the rest checked once per distinct text."""
         fast = None
         if self.fast is not None and not raw.str.contains(MULTI, literal=True).any():
-            fast = self.fast(raw)
+            fast = self._fast_path(self.fast, raw)
             rest = raw.filter(fast.is_null() & (raw != ""))
         else:
             rest = raw
@@ -188,8 +199,9 @@ class RowBuilder:
             mapping = {v: self._fragment(name, v) for v in values.unique().drop_nulls()}
             return values.replace_strict(mapping, default=None, return_dtype=pl.Utf8)
         escaped = values
-        for char, escape in _JSON_ESCAPES:
-            escaped = escaped.str.replace_all(char, escape, literal=True)
+        if values.str.contains(_NEEDS_ESCAPE).any():
+            for char, escape in _JSON_ESCAPES:
+                escaped = escaped.str.replace_all(char, escape, literal=True)
         parts = [pl.lit(f'"{name}": ["'), pl.lit(escaped), pl.lit('"]')]
         return pl.select(pl.concat_str(parts)).to_series()
 
@@ -349,11 +361,14 @@ class RowBuilder:
             pl.col("env:nature"), pl.col("env:purpose"), pl.col("env:legal_basis"),
             pl.min_horizontal(review, delete), delete, self._optional("alert"),
         ]  # fmt: skip
+        properties = pl.lit("{") + body + pl.lit("}")
         frame = out.select(
             pl.col("key:"),
             caption.str.split(MULTI).list.first().fill_null("").str.slice(0, 500).alias("caption"),
-            (pl.lit("{") + body + pl.lit("}")).alias("properties"),
-            explicit.fill_null("").alias("explicit"),
+            properties.alias("properties"),
+            # What the content hash covers, as UTF-8 bytes ready for hashlib.
+            pl.concat_str([properties, explicit.fill_null("")], separator="\x1d")
+            .cast(pl.Binary).alias("content"),
             pl.concat_str([e.fill_null("") for e in envelope], separator="\x1f").alias("env"),
         )  # fmt: skip
         envelopes: dict[str, tuple[Any, ...]] = {}
@@ -363,13 +378,19 @@ class RowBuilder:
             ids[text] = envelope_id
             values = [v or None for v in text.split("\x1f")]
             envelopes[envelope_id] = (envelope_id, *values)
-        make_id = self.make_id
-        schema = self.mapping.schema.name
-        records = [
-            (make_id(key), schema, caption_, props, ids[env],
-             hashlib.sha256(f"{props}\x1d{explicit_}".encode()).hexdigest())
-            for key, caption_, props, explicit_, env in frame.iter_rows()
-        ]  # fmt: skip
+        # Column by column, so that the only per-row Python work left is the two hashes.
+        sha256 = hashlib.sha256
+        records = list(
+            zip(
+                map(self.make_id, frame["key:"].to_list()),
+                repeat(self.mapping.schema.name, frame.height),
+                frame["caption"].to_list(),
+                frame["properties"].to_list(),
+                frame["env"].replace_strict(ids, return_dtype=pl.Utf8).to_list(),
+                [sha256(content).hexdigest() for content in frame["content"].to_list()],
+                strict=True,
+            )
+        )
         return records, envelopes
 
     def _optional(self, name: str) -> pl.Expr:

@@ -2,7 +2,9 @@
 
 Each worker loads the mapping itself and keeps its own caches of checked values; chunks go out
 as polars frames and come back as checked records, in order, with a bounded number in flight so
-that memory stays bounded whatever the file's size.
+that memory stays bounded whatever the file's size. Starting a worker (importing the libraries,
+loading the schemata) takes seconds, so the pool is started as soon as a file is known to be
+large, and the workers load while the main process is still reading the file.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from accord.ingest.mapping import load_mapping
 from accord.model.reference import RetentionTable
 from accord.store.batch import Chunk
 
-__all__ = ["PARALLEL_MIN_ROWS", "BuilderSpec", "parallel_frame_chunks"]
+__all__ = ["PARALLEL_MIN_ROWS", "BuilderPool", "BuilderSpec"]
 
 #: Below this many rows, starting worker processes costs more than it saves.
 PARALLEL_MIN_ROWS = 150_000
@@ -65,18 +67,33 @@ def _build(frame: pl.DataFrame, first_row: int) -> Chunk:
     return _WORKER.build_frame(frame, range(first_row, first_row + frame.height))
 
 
-def parallel_frame_chunks(
-    frame: pl.DataFrame,
-    spec: BuilderSpec,
-    chunk_rows: int,
-    on_rows: Callable[[int], None] | None,
-    workers: int = 2,
-    in_flight: int = 4,
-) -> Iterator[Chunk]:
-    """The checked chunks of ``frame`` in order (row i of the frame is file line i + 2)."""
-    context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start,
-                             initargs=(spec,)) as pool:  # fmt: skip
+def _ready() -> None:
+    """Nothing: submitted once per worker so that every worker starts at once."""
+
+
+class BuilderPool:
+    """Worker processes that build the chunks of one file; close it when done."""
+
+    def __init__(self, spec: BuilderSpec, workers: int = 2) -> None:
+        context = multiprocessing.get_context("spawn")
+        self._pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start, initargs=(spec,)
+        )
+        for _ in range(workers):
+            self._pool.submit(_ready)
+
+    def close(self) -> None:
+        self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def chunks(
+        self,
+        frame: pl.DataFrame,
+        chunk_rows: int,
+        on_rows: Callable[[int], None] | None,
+        in_flight: int = 4,
+    ) -> Iterator[Chunk]:
+        """The checked chunks of ``frame`` in order (row i of the frame is file line i + 2)."""
+        pool = self._pool
         pending: deque[tuple[Future[Chunk], int]] = deque()
         starts = iter(range(0, frame.height, chunk_rows))
         for start in starts:

@@ -18,7 +18,7 @@ from accord.ingest.builder import RowBuilder
 from accord.ingest.fast_csv import read_well_formed_csv
 from accord.ingest.ftm import entity_header, entity_rows, schema_mapping
 from accord.ingest.mapping import Mapping, load_mapping
-from accord.ingest.parallel import PARALLEL_MIN_ROWS, BuilderSpec, parallel_frame_chunks
+from accord.ingest.parallel import PARALLEL_MIN_ROWS, BuilderPool, BuilderSpec
 from accord.ingest.prefetch import prefetch
 from accord.ingest.readers import (
     FileFormat,
@@ -57,12 +57,15 @@ class IngestReport:
     unknown_columns: list[str]
 
 
-def _file_sha256(path: Path) -> str:
+def _file_sha256(path: Path) -> tuple[str, int]:
+    """The file's SHA-256, and its number of lines (to tell early whether it is large)."""
     digest = hashlib.sha256()
+    lines = 0
     with path.open("rb") as fh:
         while block := fh.read(1 << 20):
             digest.update(block)
-    return digest.hexdigest()
+            lines += block.count(b"\n")
+    return digest.hexdigest(), lines
 
 
 def _check_job(job: IngestJob) -> tuple[str, str]:
@@ -108,13 +111,14 @@ def ingest_file(
                 f"{job.path}: unknown column(s) {', '.join(unknown)}.",
                 hint="Map them in the mapping file, or drop --strict to ignore them.",
             )
+    file_sha256, lines = _file_sha256(job.path)
     meta = BatchMeta(
         id=f"b{datetime.now(UTC).strftime('%Y%m%d%H%M%S')}{secrets.token_hex(4)}",
         participant=participant,
         authority=authority,
         dataset=job.dataset.strip(),
         source=job.path.name,
-        file_sha256=_file_sha256(job.path),
+        file_sha256=file_sha256,
         actor=job.actor,
         mapping=job.mapping.read_text(encoding="utf-8"),
         purpose=mapping.envelope["purpose"].literal or "collection",
@@ -133,23 +137,45 @@ def ingest_file(
             source=job.path.name,
         )
 
+    pool = None
+    if fmt == FileFormat.CSV and lines > PARALLEL_MIN_ROWS and (os.cpu_count() or 1) > 1:
+        # Started before the file is read, so that the workers load meanwhile.
+        spec = BuilderSpec(job.mapping, participant, authority, meta.dataset, job.id_key,
+                           job.retention, job.today, job.path.name)  # fmt: skip
+        pool = BuilderPool(spec)
+    try:
+        chunks = _chunks(job, mapping, fmt, header, pool, builder, on_rows)
+        result = store.write_batch(meta, prefetch(chunks))
+    finally:
+        if pool is not None:
+            pool.close()
+    return IngestReport(result=result, format=fmt, unknown_columns=unknown)
+
+
+def _chunks(
+    job: IngestJob,
+    mapping: Mapping,
+    fmt: str,
+    header: list[str],
+    pool: BuilderPool | None,
+    builder: Callable[[Mapping], RowBuilder],
+    on_rows: Callable[[int], None] | None,
+) -> Iterator[Chunk]:
+    """The file's chunks of checked rows, by the fastest reader the file allows."""
     frame = None
     if fmt == FileFormat.CSV:
         delimiter, encoding = csv_dialect(job.path, mapping.csv.delimiter, mapping.csv.encoding)
         frame = read_well_formed_csv(job.path, delimiter, encoding, header)
-    if frame is not None and frame.height >= PARALLEL_MIN_ROWS and (os.cpu_count() or 1) > 1:
-        spec = BuilderSpec(job.mapping, participant, authority, meta.dataset, job.id_key,
-                           job.retention, job.today, job.path.name)  # fmt: skip
-        chunks = parallel_frame_chunks(frame, spec, CHUNK_ROWS, on_rows)
-    elif frame is not None:
-        chunks = _frame_chunks(frame, builder(mapping), on_rows)
-    elif tabular:
+    if frame is not None and pool is not None and frame.height >= PARALLEL_MIN_ROWS:
+        return pool.chunks(frame, CHUNK_ROWS, on_rows)
+    if pool is not None:
+        pool.close()  # the careful reader takes the file, in this process
+    if frame is not None:
+        return _frame_chunks(frame, builder(mapping), on_rows)
+    if fmt != FileFormat.FTM:
         rows = read_rows(job.path, fmt, mapping.csv.delimiter, mapping.csv.encoding)
-        chunks = _tabular_chunks(rows, builder(mapping), header, on_rows)
-    else:
-        chunks = _entity_chunks(job.path, mapping, builder, on_rows)
-    result = store.write_batch(meta, prefetch(chunks))
-    return IngestReport(result=result, format=fmt, unknown_columns=unknown)
+        return _tabular_chunks(rows, builder(mapping), header, on_rows)
+    return _entity_chunks(job.path, mapping, builder, on_rows)
 
 
 def _frame_chunks(
