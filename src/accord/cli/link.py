@@ -254,8 +254,8 @@ def _print_eval(name: str, report: dict[str, Any]) -> None:
         highlight=False,
     )
     table = Table(
-        "", "P", "R", "F1", "B³ P", "B³ R", "B³ F1", "s", "MB",
-        title="pairwise and B-cubed (B³) precision, recall, F1; seconds; peak MB",
+        "", "P", "R", "F1", "B³ P", "B³ R", "B³ F1", "s", "CPU s", "MB",
+        title="pairwise and B-cubed (B³) precision, recall, F1; seconds; CPU seconds; peak MB",
     )  # fmt: skip
     for label in ("accord", "baseline"):
         if label not in report:
@@ -266,7 +266,7 @@ def _print_eval(name: str, report: dict[str, Any]) -> None:
             label.capitalize(),
             *(f"{pw[k]:.4f}" for k in ("precision", "recall", "f1")),
             *(f"{bc[k]:.4f}" for k in ("precision", "recall", "f1")),
-            f"{figures['seconds']}", f"{figures['peak_mb']}",
+            f"{figures['seconds']}", f"{figures['cpu_seconds']}", f"{figures['peak_mb']}",
         )  # fmt: skip
     console.print(table)
 
@@ -317,6 +317,7 @@ def bench_link(
         "records": report["records"],
         "seconds": accord["seconds"],
         "peak_mb": accord["peak_mb"],
+        "cpu_seconds": accord["cpu_seconds"],
         **accord["scores"]["pairwise"],
         "bcubed": accord["scores"]["bcubed"],
         "pairs": (accord["details"].get("blocking") or {}).get("pairs"),
@@ -327,6 +328,7 @@ def bench_link(
         figures["baseline_seconds"] = report["baseline"]["seconds"]
         figures["baseline_f1"] = report["baseline"]["scores"]["pairwise"]["f1"]
         figures["baseline_peak_mb"] = report["baseline"]["peak_mb"]
+        figures["baseline_cpu_seconds"] = report["baseline"]["cpu_seconds"]
     if json_output:
         print_json(figures)
         return
