@@ -59,7 +59,7 @@ def bridging_counts(
     outside = np.zeros(count, dtype=np.int64)
     if graph.ecount() == 0:
         return groups, outside
-    ends = np.asarray(graph.get_edgelist(), dtype=np.int64)
+    ends = network.simple.ends
     membership = partition.membership
     crossing = membership[ends[:, 0]] != membership[ends[:, 1]]
     a, b = ends[crossing, 0], ends[crossing, 1]

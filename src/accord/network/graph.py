@@ -31,10 +31,12 @@ FloatArray = npt.NDArray[np.float64]
 
 @dataclass(frozen=True, eq=False)
 class SimpleGraph:
-    """The undirected weighted view: ``graph`` has no loops and no parallel edges, and
-    ``weights[k]`` is the summed weight of every edge row between the two ends of edge ``k``."""
+    """The undirected weighted view: ``graph`` has no loops and no parallel edges,
+    ``ends[k]`` are the two vertices of its edge ``k`` (lower first) and ``weights[k]`` the
+    summed weight of every edge row between them."""
 
     graph: ig.Graph
+    ends: IntArray
     weights: FloatArray
 
     @cached_property
@@ -44,11 +46,20 @@ class SimpleGraph:
 
     @cached_property
     def strength(self) -> FloatArray:
-        ends = np.asarray(self.graph.get_edgelist(), dtype=np.int64).reshape(-1, 2)
+        """Summed weight of each vertex's ties."""
         count = self.graph.vcount()
-        total: FloatArray = np.bincount(ends[:, 0], self.weights, minlength=count).astype(float)
-        total += np.bincount(ends[:, 1], self.weights, minlength=count)
+        total: FloatArray = np.bincount(self.ends[:, 0], self.weights, minlength=count).astype(
+            np.float64
+        )
+        total += np.bincount(self.ends[:, 1], self.weights, minlength=count)
         return total
+
+    @cached_property
+    def degree(self) -> IntArray:
+        """Number of distinct neighbours of each vertex."""
+        count = self.graph.vcount()
+        ends = self.ends.ravel()
+        return np.bincount(ends, minlength=count).astype(np.int64)
 
 
 @dataclass(frozen=True, eq=False)
@@ -174,4 +185,4 @@ def _simple(count: int, sources: IntArray, targets: IntArray, weights: FloatArra
     summed = np.bincount(inverse, weights, minlength=unique.size)
     pairs = np.column_stack((unique // max(count, 1), unique % max(count, 1)))
     graph = ig.Graph(n=count, edges=pairs.tolist(), directed=False)
-    return SimpleGraph(graph=graph, weights=summed.astype(np.float64, copy=False))
+    return SimpleGraph(graph=graph, ends=pairs, weights=summed.astype(np.float64, copy=False))

@@ -99,7 +99,7 @@ def rank_targets(
     for name, values in parts.items():
         score += WEIGHTS[name] * values
     order = np.lexsort((candidates, -score))[:limit]
-    contacts = np.asarray(network.simple.graph.degree(), dtype=np.int64)
+    contacts = network.simple.degree
     rows = network.nodes.select("id", "label", "kind")[candidates[order].tolist()]
     found = []
     for place, (position, row) in enumerate(zip(order.tolist(), rows.iter_rows(), strict=True)):
