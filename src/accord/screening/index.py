@@ -19,6 +19,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+import numpy as np
+import numpy.typing as npt
+
 from accord.screening.digests import Hasher
 from accord.screening.entries import IndexEntry
 from accord.screening.identifiers import Folded, IdentifierKind, fold_identifier
@@ -27,6 +30,7 @@ from accord.screening.levels import dob_level, document_level, exact_level, name
 from accord.screening.model import MatchModel
 from accord.screening.postings import Postings
 from accord.screening.query import CheckedQuery
+from accord.screening.ranking import Columns, top_candidates
 
 __all__ = ["SCORED", "Candidate", "ScreeningIndex", "key_code"]
 
@@ -38,6 +42,10 @@ HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
 KEY_RANK = 2.0
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
 _COMMON = 50_000
+#: At most about this many postings are looked at per query (see ``_name_postings``).
+EXAMINED = 20_000
+# an entry removed between the ranking and the scoring leaves a gap: rank a few more
+_RACE_SLACK = 4
 _DECOY_TRIES = 8
 
 
@@ -79,6 +87,7 @@ class ScreeningIndex:
         self._by_record: dict[str, int] = {}
         self._names = Postings()
         self._persons: list[int] = []
+        self._columns = Columns()
         table = _KeyTable(hasher)
         table.ready = True
         self._tables: list[_KeyTable] = [table]
@@ -146,6 +155,7 @@ class ScreeningIndex:
                 for key in entry_keys(entry.names, entry.birth.year):
                     self._names.add(key_code(key), number)
                 self._persons.append(number)
+                self._columns.set(number, entry)
             for table in self._tables:
                 self._add_identifiers(table, number, entry.identifiers)
 
@@ -168,6 +178,7 @@ class ScreeningIndex:
             if number is None:
                 return False
             self._entries[number] = None
+            self._columns.kill(number)
             self.dead += 1
             return True
 
@@ -180,6 +191,7 @@ class ScreeningIndex:
                 "entries": list(self._entries),
                 "names": self._names,
                 "persons": list(self._persons),
+                "columns": self._columns,
                 "tables": [(t.hasher.fingerprint, t.postings) for t in self._tables if t.ready],
                 "document_key": self._document_key,
                 "dead": self.dead,
@@ -212,6 +224,7 @@ class ScreeningIndex:
         }
         index._names = state["names"]
         index._persons = state["persons"]
+        index._columns = state["columns"]
         index._document_key = state["document_key"]
         index.dead = state["dead"]
         return index
@@ -283,15 +296,26 @@ class ScreeningIndex:
             candidate.decoy = False
             candidate.identifiers.append((folded.kind, number not in strict))
 
-    def _lookup_names(self, query: CheckedQuery) -> dict[int, int]:
-        hits: dict[int, int] = {}
+    def _name_postings(self, query: CheckedQuery) -> list[npt.NDArray[np.int64]]:
+        """The postings of the query's name keys. Keys are taken from the rarest up; a key
+        that would take the entries looked at past :data:`EXAMINED` is skipped once some are
+        found (the rarer keys of the same name, with the year of birth, hold its bearers
+        already), which bounds the work of a query for a very common name."""
+        sizes = []
         for key in query_keys(query.name, query.birth.year):
             code = key_code(key)
-            if self._names.size(code) > _COMMON:
+            size = self._names.size(code)
+            if 0 < size <= _COMMON:
+                sizes.append((size, code))
+        sizes.sort()
+        found: list[npt.NDArray[np.int64]] = []
+        examined = 0
+        for size, code in sizes:
+            if examined and examined + size > EXAMINED:
                 continue
-            for number in self._names.get(code):
-                hits[number] = hits.get(number, 0) + 1
-        return hits
+            examined += size
+            found.append(np.asarray(self._names.get(code), dtype=np.int64))
+        return found
 
     def _partial(
         self, query: CheckedQuery, entry: IndexEntry, documents: frozenset[int]
@@ -308,35 +332,25 @@ class ScreeningIndex:
         documents = self.document_keys(
             f.strict for f in query.identifiers if f.kind is IdentifierKind.DOCUMENT
         )
-        # the ranking runs over every candidate: plain lookups, no dictionaries per candidate
-        dob_w: dict[str | None, float] = {k: w for (c, k), w in model.weights.items() if c == "dob"}
-        nationality, sex, birth = query.nationality, query.sex, query.birth
-        same_nat, other_nat = (
-            model.weight("nationality", "exact"),
-            model.weight("nationality", "else"),
-        )
-        same_sex, other_sex = model.weight("sex", "exact"), model.weight("sex", "else")
-        same_doc, other_doc = model.weight("document", "exact"), model.weight("document", "else")
         entries = self._entries
-        ranked: list[tuple[float, int]] = []
-        for number, count in self._lookup_names(query).items():
+        ranked = top_candidates(
+            self._columns,
+            model,
+            self._name_postings(query),
+            query.birth,
+            query.nationality,
+            query.sex,
+            KEY_RANK,
+            SCORED + _RACE_SLACK,
+        )
+        chosen: list[tuple[int, dict[str, str | None], bool]] = []
+        for number in ranked:
             entry = entries[number]
             if entry is None:
-                continue
-            cheap = dob_w.get(dob_level(birth, entry.birth), 0.0) + KEY_RANK * count
-            if nationality and entry.nationality:
-                cheap += same_nat if nationality == entry.nationality else other_nat
-            if sex and entry.sex:
-                cheap += same_sex if sex == entry.sex else other_sex
-            if documents and entry.document_keys:
-                cheap += same_doc if documents & entry.document_keys else other_doc
-            ranked.append((cheap, number))
-        ranked.sort(key=lambda item: (-item[0], item[1]))
-        chosen: list[tuple[int, dict[str, str | None], bool]] = []
-        for _, number in ranked[:SCORED]:
-            entry = entries[number]
-            assert entry is not None
+                continue  # removed while this query ran
             chosen.append((number, self._partial(query, entry, documents), False))
+            if len(chosen) >= SCORED:
+                break
         taken = {n for n, _, _ in chosen}
         chosen += self._decoys(query, documents, SCORED - len(chosen), taken)
         out = []

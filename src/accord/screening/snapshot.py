@@ -33,7 +33,7 @@ from accord.screening.model import MatchModel
 
 __all__ = ["FORMAT", "Snapshot", "load_snapshot", "save_snapshot", "snapshot_path"]
 
-FORMAT = 1
+FORMAT = 2
 # Names in several scripts and spellings whose keys change whenever the names layer's keys do.
 _PROBES = (
     "Петар Петровић",
@@ -121,6 +121,6 @@ def load_snapshot(path: Path, model: MatchModel, hashers: list[Hasher]) -> Snaps
     state = pickle.loads(body)  # noqa: S301  (signed by this deployment's screening key)
     try:
         index = ScreeningIndex.from_state(model, hashers, state)
-    except ValueError:
+    except (KeyError, ValueError):
         return None
     return Snapshot(index, str(header["watermark"]), signer.fingerprint)
