@@ -27,7 +27,7 @@ NODE_SCHEMATA = {
     "person": "Person", "company": "Company", "organization": "Organization",
     "account": "BankAccount", "wallet": "CryptoWallet", "phone": "UserAccount",
     "email": "UserAccount", "vehicle": "Vehicle", "vessel": "Vessel", "address": "Address",
-    "shipment": "Asset",
+    "shipment": "Asset", "real_estate": "RealEstate", "firearm": "Firearm",
 }  # fmt: skip
 _DEFAULT_NODE_SCHEMA = "LegalEntity"
 
