@@ -9,7 +9,7 @@ import numpy as np
 import polars as pl
 import pytest
 
-from accord.network.budget import Budget, Cancelled
+from accord.network.budget import Budget, BudgetExceeded, Cancelled
 from accord.network.centrality import betweenness, centrality_table, pagerank
 from accord.network.communities import detect_communities
 from accord.network.graph import build_network
@@ -98,3 +98,19 @@ def test_cancelled_budget_stops_betweenness() -> None:
     cancel.set()
     with pytest.raises(Cancelled, match="betweenness: cancelled"):
         betweenness(network, budget=Budget(cancel=cancel))
+
+
+def test_empty_tables_build_an_empty_network() -> None:
+    from accord.network.tables import empty_edges, empty_nodes
+
+    network = build_network(empty_nodes(), empty_edges())
+    assert (network.node_count, network.edge_count) == (0, 0)
+    assert detect_communities(network).count == 0
+    assert pagerank(network).size == 0 and betweenness(network).size == 0
+
+
+def test_an_expired_budget_stops_communities() -> None:
+    graph = random_graph(6, count=200, edges=600)
+    network = build_network(graph.nodes, graph.edges)
+    with pytest.raises(BudgetExceeded, match="finding communities: stopped after"):
+        detect_communities(network, budget=Budget(seconds=0.001, started=0.0))
