@@ -11,8 +11,8 @@ import numpy.typing as npt
 import polars as pl
 
 from accord.network.budget import Budget, check
-from accord.network.centrality import EXACT_BETWEENNESS_LIMIT
 from accord.network.centrality import betweenness as sampled_betweenness
+from accord.network.centrality import sample_size
 from accord.network.communities import Partition
 from accord.network.graph import Network
 from accord.network.reasons import Reason, reason
@@ -92,7 +92,7 @@ def find_brokers(
     check(budget, "finding brokers")
     groups, outside = bridging_counts(network, partition)
     if betweenness is None:
-        samples = None if network.node_count <= EXACT_BETWEENNESS_LIMIT else 128
+        samples = sample_size(network)
         betweenness = sampled_betweenness(network, samples=samples, budget=budget)
     between = betweenness
     candidates = np.flatnonzero(groups >= min_groups)

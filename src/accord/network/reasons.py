@@ -17,24 +17,24 @@ __all__ = ["TEMPLATES", "Reason", "reason"]
 # The English templates, by code. Fields are named so that a translation can reorder them.
 TEMPLATES: Mapping[str, str] = MappingProxyType(
     {
-        "controls_companies": "controls {companies} companies paying {recipients} recipients",
-        "controls_companies_only": "controls {companies} companies",
-        "pays_recipients": "pays {recipients} recipients through {accounts} accounts",
-        "money_out": "{amount:,.0f} EUR paid out in {payments} payments",
-        "broker": "broker between {groups} groups",
+        "controls_companies": "controls {companies:,} companies paying {recipients:,} recipients",
+        "controls_companies_only": "controls {companies:,} companies",
+        "pays_recipients": "pays {recipients:,} recipients through {accounts:,} accounts",
+        "money_out": "{amount:,.0f} EUR paid out in {payments:,} payments",
+        "broker": "broker between {groups:,} groups",
         "pagerank": "among the top {percent}% by PageRank (ties to well-connected nodes)",
         "betweenness": "among the top {percent}% on shortest paths between others",
-        "contacts": "{contacts} direct contacts",
-        "trace": "{hops} payments in time order: {amount:,.0f} EUR set out, at most "
+        "contacts": "{contacts:,} direct contacts",
+        "trace": "{hops:,} payments in time order: {amount:,.0f} EUR set out, at most "
         "{carried:,.0f} EUR could have gone all the way",
-        "trace_in": "{hops} payments in time order: {amount:,.0f} EUR arrived, at most "
+        "trace_in": "{hops:,} payments in time order: {amount:,.0f} EUR arrived, at most "
         "{carried:,.0f} EUR could have come all the way",
-        "circular_flow": "money went round {hops} accounts and came back: {amount:,.0f} EUR "
+        "circular_flow": "money went round {hops:,} accounts and came back: {amount:,.0f} EUR "
         "between {first} and {last}",
-        "fan_in": "{senders} senders paid {amount:,.0f} EUR into one node within {days} days",
-        "fan_out": "one node paid {amount:,.0f} EUR out to {recipients} recipients within "
+        "fan_in": "{senders:,} senders paid {amount:,.0f} EUR into one node within {days} days",
+        "fan_out": "one node paid {amount:,.0f} EUR out to {recipients:,} recipients within "
         "{days} days",
-        "structuring": "{payments} payments of {amount:,.0f} EUR in total, each just under the "
+        "structuring": "{payments:,} payments of {amount:,.0f} EUR in total, each just under the "
         "{threshold:,.0f} EUR reporting threshold, within {days} days",
     }
 )

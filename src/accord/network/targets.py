@@ -19,7 +19,7 @@ import polars as pl
 
 from accord.network.brokers import bridging_counts
 from accord.network.budget import Budget, check
-from accord.network.centrality import betweenness, pagerank
+from accord.network.centrality import betweenness, pagerank, sample_size
 from accord.network.communities import Partition, detect_communities
 from accord.network.control import ControlFigures, control_figures
 from accord.network.graph import Network
@@ -67,16 +67,18 @@ def rank_targets(
     partition: Partition | None = None,
     kinds: tuple[str, ...] = ("person", "company", "organization"),
     limit: int = 50,
-    betweenness_samples: int = 128,
+    betweenness_samples: int | None = None,
     seed: int = 0,
     budget: Budget | None = None,
 ) -> tuple[Target, ...]:
-    """The ``limit`` highest-scoring nodes of the given ``kinds``, best first."""
+    """The ``limit`` highest-scoring nodes of the given ``kinds``, best first. Betweenness is
+    exact on small networks and otherwise estimated from ``betweenness_samples`` sources
+    (default: see ``centrality.sample_size``)."""
     if limit < 1:
         raise ValueError(f"limit must be at least 1, got {limit}")
     partition = partition or detect_communities(network, seed=seed, budget=budget)
     rank = pagerank(network, budget=budget)
-    samples = None if network.node_count <= 5_000 else betweenness_samples
+    samples = betweenness_samples or sample_size(network)
     between = betweenness(network, samples=samples, seed=seed, budget=budget)
     groups, _ = bridging_counts(network, partition)
     control = control_figures(network, budget=budget)
