@@ -386,7 +386,8 @@ class RowBuilder:
                 repeat(self.mapping.schema.name, frame.height),
                 frame["caption"].to_list(),
                 frame["properties"].to_list(),
-                frame["env"].replace_strict(ids, return_dtype=pl.Utf8).to_list(),
+                # The same few id strings over and over, so they are pickled once per chunk.
+                [ids[text] for text in frame["env"].to_list()],
                 [sha256(content).hexdigest() for content in frame["content"].to_list()],
                 strict=True,
             )

@@ -24,10 +24,12 @@ from accord.ingest.mapping import load_mapping
 from accord.model.reference import RetentionTable
 from accord.store.batch import Chunk
 
-__all__ = ["PARALLEL_MIN_ROWS", "BuilderPool", "BuilderSpec"]
+__all__ = ["PARALLEL_MIN_ROWS", "WORKERS", "BuilderPool", "BuilderSpec"]
 
 #: Below this many rows, starting worker processes costs more than it saves.
 PARALLEL_MIN_ROWS = 150_000
+#: Worker processes for a large file: the machines this runs on have two cores or more.
+WORKERS = 2
 _WORKER: RowBuilder | None = None
 
 
@@ -74,7 +76,7 @@ def _ready() -> None:
 class BuilderPool:
     """Worker processes that build the chunks of one file; close it when done."""
 
-    def __init__(self, spec: BuilderSpec, workers: int = 2) -> None:
+    def __init__(self, spec: BuilderSpec, workers: int = WORKERS) -> None:
         context = multiprocessing.get_context("spawn")
         self._pool = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_start, initargs=(spec,)
