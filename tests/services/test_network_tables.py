@@ -115,25 +115,33 @@ def _crossing(rid: str, person: str, day: str, direction: str, vehicle: str = ""
     return _record(rid, "BorderCrossing", **props)
 
 
-def test_travelling_together_needs_the_same_day_and_vehicle_or_a_small_group() -> None:
+def test_travelling_together_needs_the_same_day_and_vehicle_or_repeated_crossings() -> None:
     persons = [_record(f"p{i}", "Person", name=f"P {i}") for i in range(20)]
     crossings = [
         _crossing("x0", "p0", "2024-03-05", "exit"),
         _crossing("x1", "p1", "2024-03-05", "exit"),
         _crossing("x2", "p2", "2024-03-06", "exit"),  # the next day
         _crossing("x3", "p3", "2024-03-05", "entry"),  # the other way
+        _crossing("x4", "p4", "2024-03-05", "exit"),  # with p0 and p1 this once only
+        # p0 and p1 again at the next border: a second crossing together
+        _crossing("x5", "p0", "2024-03-09", "detection"),
+        _crossing("x6", "p1", "2024-03-09", "detection"),
     ]
-    edges = _edge_set(build_tables(persons + crossings, {}, KEY))
-    together = {(s, t) for s, t, k in edges if k == "travel_together"}
-    assert together == {("p0", "p1")}
+    tables = build_tables(persons + crossings, {}, KEY)
+    together = tables.edges.filter(pl.col("kind") == "travel_together")
+    assert together.select("source", "target", "weight").rows() == [("p0", "p1", 2.0)]
+    once = build_tables(persons + crossings, {}, KEY, RelationRules(min_together=1))
+    pairs = {(s, t) for s, t, k in _edge_set(once) if k == "travel_together"}
+    assert pairs == {("p0", "p1"), ("p0", "p4"), ("p1", "p4")}
     # at a busy crossing point the direction alone links nobody; a shared van still does
     van = _record("van", "Vehicle", registrationNumber="NS 001-AA")
     busy = [_crossing(f"y{i}", f"p{i}", "2024-05-01", "detection") for i in range(14)]
     busy += [_crossing("y14", "p14", "2024-05-01", "detection", "van"),
              _crossing("y15", "p15", "2024-05-01", "detection", "van")]  # fmt: skip
-    edges = _edge_set(build_tables([*persons, van, *busy], {}, KEY, RelationRules(max_group=12)))
-    together = {(s, t) for s, t, k in edges if k == "travel_together"}
-    assert together == {("p14", "p15")}
+    rules = RelationRules(max_group=12, min_together=1)
+    edges = _edge_set(build_tables([*persons, van, *busy], {}, KEY, rules))
+    together_pairs = {(s, t) for s, t, k in edges if k == "travel_together"}
+    assert together_pairs == {("p14", "p15")}
     assert ("p14", "p15", "shared_vehicle") in edges
 
 
@@ -144,7 +152,8 @@ def test_times_closer_than_the_window_link_and_farther_ones_do_not() -> None:
         _crossing("x1", "p1", "2024-03-05T09:30:00", "exit"),
         _crossing("x2", "p2", "2024-03-05T20:00:00", "exit"),
     ]
-    edges = _edge_set(build_tables(persons + crossings, {}, KEY, RelationRules(window_hours=2)))
+    rules = RelationRules(window_hours=2, min_together=1)
+    edges = _edge_set(build_tables(persons + crossings, {}, KEY, rules))
     assert {(s, t) for s, t, k in edges if k == "travel_together"} == {("p0", "p1")}
 
 
@@ -174,3 +183,5 @@ def test_rules_out_of_range_are_refused_with_what_to_do() -> None:
         RelationRules(window_hours=0)
     with pytest.raises(InputError, match="at least 2"):
         RelationRules(max_group=1)
+    with pytest.raises(InputError, match="counts crossings"):
+        RelationRules(min_together=0)

@@ -3,9 +3,11 @@ address.
 
 *Travelling together*: two persons crossing at the same crossing point on the same day (within
 ``window_hours`` of each other when the crossing times are known) in the same vehicle, or in the
-same direction. At a busy crossing point many strangers cross in the same direction on the same
-day, so the direction alone links persons only where at most ``max_group`` of them crossed there
-that day; the same vehicle always links them.
+same direction. Strangers cross in the same direction at the same point on the same day every
+day, so the direction alone links two persons only when they were seen so at ``min_together``
+crossings or more (a family crossing border after border together), and only where at most
+``max_group`` persons crossed there that day; one crossing in the same vehicle links them. The
+edge's weight is the number of crossings they made together.
 
 *Sharing*: persons tied to the same vehicle, phone or address. A thing tied to more than
 ``max_shared`` persons (a coach, a reception centre's address, a call centre's number) says
@@ -17,7 +19,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from itertools import combinations
 
@@ -44,6 +46,7 @@ class RelationRules:
     window_hours: float = 6.0
     max_group: int = 12
     max_shared: int = 20
+    min_together: int = 2
 
     def __post_init__(self) -> None:
         if not 0 < self.window_hours <= 72:
@@ -56,6 +59,22 @@ class RelationRules:
                 "The group limits must be at least 2.",
                 hint="max_group and max_shared count persons; 2 is the smallest useful value.",
             )
+        if self.min_together < 1:
+            raise InputError(
+                f"min_together is {self.min_together}; it counts crossings.",
+                hint="Give 1 (one shared crossing links) or more.",
+            )
+
+
+@dataclass
+class _Together:
+    """Two persons seen crossing together: when first, on which record, how often, and whether
+    in the same vehicle."""
+
+    time: datetime | None
+    record_id: str
+    crossings: set[tuple[str, str]] = field(default_factory=set)
+    vehicle: bool = False
 
 
 @dataclass(frozen=True)
@@ -98,22 +117,26 @@ def travel_edges(
         groups[(point, when.date().isoformat())].append(
             _Crossing(record.id, person, when, direction, vehicle)
         )
-    edges: dict[tuple[str, str], Edge] = {}
+    seen: dict[tuple[str, str], _Together] = {}
     for group in groups.values():
-        by_direction: dict[str, list[_Crossing]] = defaultdict(list)
+        by_direction: dict[str, set[str]] = defaultdict(set)
         for crossing in group:
-            by_direction[crossing.direction].append(crossing)
+            by_direction[crossing.direction].add(crossing.person)
         for a, b in combinations(sorted(group, key=lambda c: c.record_id), 2):
             if a.person == b.person or not _close(a, b, rules.window_hours):
                 continue
             same_vehicle = a.vehicle is not None and a.vehicle == b.vehicle
-            small = len({c.person for c in by_direction[a.direction]}) <= rules.max_group
+            small = len(by_direction[a.direction]) <= rules.max_group
             if same_vehicle or (a.direction == b.direction and a.direction and small):
                 pair = (min(a.person, b.person), max(a.person, b.person))
-                edges.setdefault(
-                    pair, Edge(*pair, "travel_together", 1.0, None, a.time, a.record_id)
-                )
-    return list(edges.values())
+                together = seen.setdefault(pair, _Together(a.time, a.record_id))
+                together.crossings.add((a.record_id, b.record_id))
+                together.vehicle = together.vehicle or same_vehicle
+    return [
+        Edge(*pair, "travel_together", float(len(t.crossings)), None, t.time, t.record_id)
+        for pair, t in seen.items()
+        if t.vehicle or len(t.crossings) >= rules.min_together
+    ]
 
 
 def shared_edges(book: NodeBook, edges: Sequence[Edge], rules: RelationRules) -> list[Edge]:
