@@ -37,6 +37,8 @@ class NetworkTables:
     edges: pl.DataFrame
     records: dict[str, StoredRecord] = field(default_factory=dict)
     node_of: dict[str, str] = field(default_factory=dict)
+    #: how long reading the records (through the Gate) and building the tables took
+    seconds: dict[str, float] = field(default_factory=dict)
 
     def participants(self) -> list[str]:
         codes = {r.envelope.participant for r in self.records.values()}

@@ -173,6 +173,7 @@ def _evaluate(
     mark = time.perf_counter()
     view = NetworkDesk(services).view(system_actor(EVAL_ACTOR), "serious-crime", "evaluation")
     seconds["network"] = round(time.perf_counter() - mark, 2)
+    seconds |= {f"network_{stage}": value for stage, value in view.tables.seconds.items()}
     stage("finding communities")
     mark = time.perf_counter()
     partition = view.partition(resolution=resolution)

@@ -10,6 +10,7 @@ whose relations were combined), as the linkage job writes its runs.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 
 import polars as pl
@@ -69,9 +70,16 @@ def read_network(
     why = justification or "network analysis"
     wanted = parse_purpose(purpose)
     # the Gate refuses (and logs) a missing or unknown purpose on the first read
+    started = time.perf_counter()
     records = list(_visible(services, user, purpose, why, action))
     persons = {r.id for r in records if r.schema == "Person"}
-    tables = build_tables(records, _identities(services, persons), services.settings.id_key, rules)
+    identities = _identities(services, persons)
+    read = time.perf_counter()
+    tables = build_tables(records, identities, services.settings.id_key, rules)
+    tables.seconds = {
+        "read": round(read - started, 2),
+        "build": round(time.perf_counter() - read, 2),
+    }
     combined = sorted({r for r in tables.edges["record_id"].drop_nulls().to_list()})
     services.store.log(
         AuditEntry(
