@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 
 import phonenumbers
 from phonenumbers import (
@@ -29,6 +30,18 @@ __all__ = ["phone_cleaner", "plain_international"]
 #: "+", a country code and a national number; the parser accepts 2 to 17 national digits.
 _PLAIN = re.compile(r"\+[1-9][0-9]{2,19}")
 _MIN_NATIONAL, _MAX_NATIONAL = 2, 17
+_COUNTRY_CODES = {str(code): code for code in COUNTRY_CODE_TO_REGION_CODE}
+
+
+@cache
+def _national_prefix(country_code: int) -> re.Pattern[str] | None:
+    """The pattern of the national prefix the parser strips for a country code, if any."""
+    region = region_code_for_country_code(country_code)
+    metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
+    if metadata is None:  # no metadata, no shortcut: an empty pattern matches every number
+        return re.compile("")
+    prefix = metadata.national_prefix_for_parsing
+    return re.compile(prefix) if prefix else None
 
 
 def plain_international(raw: str) -> PhoneNumber | None:
@@ -37,22 +50,19 @@ def plain_international(raw: str) -> PhoneNumber | None:
     if _PLAIN.fullmatch(raw) is None:
         return None
     digits = raw[1:]
-    # Country codes are prefix-free: the parser takes the first 1-3 digit prefix it knows.
-    for size in (1, 2, 3):
-        country_code = int(digits[:size])
-        if country_code in COUNTRY_CODE_TO_REGION_CODE:
-            break
-    else:
+    # Like the parser, take the first 1-3 digit prefix that is a country code (none is 0).
+    country_code = (
+        _COUNTRY_CODES.get(digits[:1])
+        or _COUNTRY_CODES.get(digits[:2])
+        or _COUNTRY_CODES.get(digits[:3])
+    )
+    if country_code is None:
         return None
-    national = digits[size:]
+    national = digits[len(str(country_code)) :]
     if not _MIN_NATIONAL <= len(national) <= _MAX_NATIONAL or national[0] == "0":
         return None  # too short or long (the parser's error says which), or leading zeros
-    region = region_code_for_country_code(country_code)
-    metadata = PhoneMetadata.metadata_for_region_or_calling_code(country_code, region)
-    if metadata is None:
-        return None
-    prefix = metadata.national_prefix_for_parsing
-    if prefix and re.match(prefix, national) is not None:
+    prefix = _national_prefix(country_code)
+    if prefix is not None and prefix.match(national) is not None:
         return None  # the parser may strip a national prefix here
     return PhoneNumber(country_code=country_code, national_number=int(national))
 
