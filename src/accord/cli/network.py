@@ -132,8 +132,7 @@ def trace_command(
     justification: WhyOpt = "",
     json_output: JsonOpt = False,
 ) -> None:
-    """Money-flow tracing: payment paths out of (or into) a node and what it controls, each
-    payment no earlier than the one before."""
+    """Money-flow tracing: payment paths out of (or into) a node and what it controls."""
     found = _view(user, purpose, justification).trace(
         node, direction=direction, max_hops=max_hops, min_amount=min_amount
     )
@@ -194,8 +193,7 @@ def export_command(
     justification: WhyOpt = "",
     json_output: JsonOpt = False,
 ) -> None:
-    """Export the network you may export, with a .marking.json beside the file naming you and
-    every restriction of the records behind it."""
+    """Export the network you may export, marked with you and every restriction it carries."""
     from accord.errors import InputError
     from accord.services.network_export import export_network
 
@@ -254,8 +252,7 @@ def eval_network(
     resolution: ResolutionOpt = 1.0,
     json_output: JsonOpt = False,
 ) -> None:
-    """Community recovery (NMI, adjusted Rand) and target precision@k on a generated region
-    loaded through the ingest, beside baselines of the same run."""
+    """Community recovery and target precision@k against a generated region's planted truth."""
     from accord.scenario import generate
     from accord.services.network_eval import evaluate_network_region
 
