@@ -17,25 +17,26 @@ Ingest = Callable[..., IngestReport]
 
 
 @pytest.fixture
-def embedded(accord_env: Settings) -> Iterator[Store]:
-    opened = open_store(accord_env)
+def ingest_store(store_settings: Settings) -> Iterator[Store]:
+    """The store an ingest writes to: the embedded one and, in a second run, PostgreSQL."""
+    opened = open_store(store_settings)
     yield opened
     opened.close()
 
 
 @pytest.fixture
-def ingest(embedded: Store, accord_env: Settings) -> Ingest:
+def ingest(ingest_store: Store, store_settings: Settings) -> Ingest:
     def run(path: Path, mapping: Path = MAPPING, **overrides: object) -> IngestReport:
         options: dict[str, object] = {
             "participant": "RS",
             "authority": "RS-MUP",
             "dataset": "persons",
             "actor": "cli:test",
-            "id_key": accord_env.id_key,
+            "id_key": store_settings.id_key,
             "retention": retention_table(),
         }
         options.update(overrides)
         job = IngestJob(path=path, mapping=mapping, **options)  # type: ignore[arg-type]
-        return ingest_file(embedded, job)
+        return ingest_file(ingest_store, job)
 
     return run

@@ -89,7 +89,7 @@ def test_missing_mapped_column_names_the_column(ingest: Ingest, tmp_path: Path) 
 
 
 def test_impossible_dates_go_to_quarantine_with_field_and_value(
-    ingest: Ingest, tmp_path: Path, embedded: Store
+    ingest: Ingest, tmp_path: Path, ingest_store: Store
 ) -> None:
     path = tmp_path / "dates.csv"
     path.write_text(
@@ -107,7 +107,7 @@ def test_impossible_dates_go_to_quarantine_with_field_and_value(
     )
     r = ingest(path).result
     assert (r.stored, r.quarantined) == (2, 2)
-    held = {e["row"]: e for e in embedded.list_quarantine()}
+    held = {e["row"]: e for e in ingest_store.list_quarantine()}
     assert held[2]["field"] == "birth_date" and held[2]["value"] == "31-02-1990"
     assert "no such day" in held[2]["reason"]
     assert "no month 13" in held[3]["reason"]

@@ -6,6 +6,8 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from accord.model.ids import record_id
+from accord.settings import Settings
 from accord.store import Store, StoredRecord
 from tests.conftest import FIXTURES
 from tests.ingest.conftest import Ingest
@@ -15,7 +17,7 @@ HEADER = (
 )
 
 
-def embedded_records(store: Store, dataset: str) -> list[StoredRecord]:
+def stored_records(store: Store, dataset: str) -> list[StoredRecord]:
     from accord.store.base import record_select
     from accord.store.tables import envelopes
 
@@ -37,12 +39,12 @@ def test_csv_fixture_stores_valid_rows_and_quarantines_the_rest(ingest: Ingest) 
     assert _balanced(report)
 
 
-def test_rerun_stores_nothing_twice(ingest: Ingest, embedded: Store) -> None:
+def test_rerun_stores_nothing_twice(ingest: Ingest, ingest_store: Store) -> None:
     ingest(FIXTURES / "persons.csv")
     again = ingest(FIXTURES / "persons.csv").result
     assert (again.stored, again.duplicates, again.quarantined) == (0, 2, 3)
-    assert embedded.count_records() == 2
-    assert len(embedded.list_quarantine()) == 3
+    assert ingest_store.count_records() == 2
+    assert len(ingest_store.list_quarantine()) == 3
 
 
 def test_semicolon_cp1250_file_is_detected(ingest: Ingest, tmp_path: Path) -> None:
@@ -53,7 +55,9 @@ def test_semicolon_cp1250_file_is_detected(ingest: Ingest, tmp_path: Path) -> No
     assert report.result.stored == 1
 
 
-def test_xlsx_json_lines_and_ftm_streams(ingest: Ingest, tmp_path: Path, embedded: Store) -> None:
+def test_xlsx_json_lines_and_ftm_streams(
+    ingest: Ingest, tmp_path: Path, ingest_store: Store
+) -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -91,9 +95,9 @@ def test_xlsx_json_lines_and_ftm_streams(ingest: Ingest, tmp_path: Path, embedde
     env = FIXTURES / "envelope.mapping.yaml"
     report = ingest(tmp_path / "ba.ftm.json", mapping=env, dataset="f1")
     assert (report.format, report.result.stored, report.result.quarantined) == ("ftm", 2, 1)
-    stored = {r.schema: r.properties for r in embedded_records(embedded, "f1")}
+    stored = {r.schema: r.properties for r in stored_records(ingest_store, "f1")}
     assert stored["Person"]["name"] == ["Ana Kovač", "Ana Kovac"]
-    person_ids = [r.id for r in embedded_records(embedded, "f1") if r.schema == "Person"]
+    person_ids = [r.id for r in stored_records(ingest_store, "f1") if r.schema == "Person"]
     assert stored["Firearm"]["holder"] == person_ids  # the reference became the record's id
 
 
@@ -111,7 +115,7 @@ def test_a_property_named_like_an_envelope_field(ingest: Ingest, tmp_path: Path)
 
 
 def test_fast_and_careful_readers_store_the_same(
-    ingest: Ingest, tmp_path: Path, embedded: Store, monkeypatch: pytest.MonkeyPatch
+    ingest: Ingest, tmp_path: Path, ingest_store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     rows = [HEADER]
     for i in range(300):
@@ -137,7 +141,7 @@ def test_fast_and_careful_readers_store_the_same(
             r.envelope.handling_text,
             r.envelope.alert,
         )
-        for r in embedded_records(embedded, "fast")
+        for r in stored_records(ingest_store, "fast")
     }
     two = {
         (
@@ -146,7 +150,7 @@ def test_fast_and_careful_readers_store_the_same(
             r.envelope.handling_text,
             r.envelope.alert,
         )
-        for r in embedded_records(embedded, "careful")
+        for r in stored_records(ingest_store, "careful")
     }
     three = {
         (
@@ -155,8 +159,18 @@ def test_fast_and_careful_readers_store_the_same(
             r.envelope.handling_text,
             r.envelope.alert,
         )
-        for r in embedded_records(embedded, "parallel")
+        for r in stored_records(ingest_store, "parallel")
     }
     assert one == two == three
-    held = {(q["row"], q["reason"]) for q in embedded.list_quarantine(limit=1000)}
+    held = {(q["row"], q["reason"]) for q in ingest_store.list_quarantine(limit=1000)}
     assert len(held) == 43  # the same rows, with the same line numbers, from every reader
+
+
+def test_ids_are_the_keyed_hash_of_the_key_and_phones_are_e164(
+    ingest: Ingest, ingest_store: Store, store_settings: Settings
+) -> None:
+    ingest(FIXTURES / "persons.csv")
+    by_caption = {r.caption: r for r in stored_records(ingest_store, "persons")}
+    petar = by_caption["Петар Петровић"]
+    assert petar.id == record_id(store_settings.id_key, "RS", "RS-MUP", "persons", "P1")
+    assert petar.properties["phone"] == ["+381641234567"]
