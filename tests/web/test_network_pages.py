@@ -8,6 +8,8 @@ import re
 
 import pytest
 
+from accord.network.reasons import TEMPLATES
+from accord.web.routes.network import REASONS
 from tests.services.network_seed import ORGANISER, WITHHELD, WITHHELD_NAME, seed_network
 from tests.web.helpers import Web
 
@@ -73,3 +75,8 @@ def test_the_identity_page_links_to_the_network(net_web: Web) -> None:
     page = net_web.post(f"/identities/{ORGANISER}", WHY)
     assert page.status_code == 200, page.text
     assert f'action="/network/nodes/{ORGANISER}"' in page.text
+
+
+def test_the_reasons_in_the_catalogue_are_the_engines_words() -> None:
+    # the page translates the engine's reasons by code; its English must be the engine's
+    assert all(TEMPLATES[code] == text for code, text in REASONS.items())

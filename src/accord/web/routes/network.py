@@ -37,15 +37,15 @@ NodeId = Annotated[str, PathParam(max_length=80)]
 
 #: The engine's reasons by code, in words for the catalogue (the engine's own English text is
 #: used for a code not listed here).
-_REASONS = {
-    "controls_companies": N_("controls {companies} companies paying {recipients} recipients"),
-    "controls_companies_only": N_("controls {companies} companies"),
-    "pays_recipients": N_("pays {recipients} recipients through {accounts} accounts"),
-    "money_out": N_("{amount:,.0f} EUR paid out in {payments} payments"),
-    "broker": N_("broker between {groups} groups"),
+REASONS = {
+    "controls_companies": N_("controls {companies:,} companies paying {recipients:,} recipients"),
+    "controls_companies_only": N_("controls {companies:,} companies"),
+    "pays_recipients": N_("pays {recipients:,} recipients through {accounts:,} accounts"),
+    "money_out": N_("{amount:,.0f} EUR paid out in {payments:,} payments"),
+    "broker": N_("broker between {groups:,} groups"),
     "pagerank": N_("among the top {percent}% by PageRank (ties to well-connected nodes)"),
     "betweenness": N_("among the top {percent}% on shortest paths between others"),
-    "contacts": N_("{contacts} direct contacts"),
+    "contacts": N_("{contacts:,} direct contacts"),
 }
 #: Node and relation kinds in words.
 KINDS = {
@@ -68,7 +68,7 @@ def _reason_texts(target: dict[str, Any]) -> list[str]:
     words = catalogue()
     found = []
     for explanation in target["explanations"]:
-        template = _REASONS.get(explanation["code"])
+        template = REASONS.get(explanation["code"])
         if template is None:
             found.append(explanation["text"])
         else:
@@ -173,7 +173,11 @@ async def node_view(request: Request, who: ViewerDep, node_id: NodeId) -> Respon
     view = _view(request, who, reason)
     try:
         node = view.node(node_id)
-        part = view.community_of(node_id) if show == "community" else view.neighbourhood(node_id, hops=1)
+        part = (
+            view.community_of(node_id)
+            if show == "community"
+            else view.neighbourhood(node_id, hops=1)
+        )
     except NotFound:
         raise NotFound(_NOT_FOUND) from None
     targets = {t["node_id"]: t["why"] for t in _targets(view)}
