@@ -7,7 +7,8 @@ import pytest
 
 from accord.network.brokers import find_brokers
 from accord.network.communities import detect_communities
-from accord.network.control import control_figures
+from accord.network.control import MAX_CONTROLLERS, control_figures
+from accord.network.flows import trace_money
 from accord.network.graph import build_network
 from accord.network.reasons import TEMPLATES, reason
 from accord.network.targets import rank_targets, target_table
@@ -104,3 +105,23 @@ def test_no_candidates_no_targets() -> None:
     nodes = pl.DataFrame({"id": ["p1", "p2"], "kind": ["phone", "phone"]})
     edges = pl.DataFrame({"source": ["p1"], "target": ["p2"], "kind": ["call"]})
     assert rank_targets(build_network(nodes, edges)) == ()
+
+
+def test_nobody_controls_a_company_with_many_owners() -> None:
+    owners = [f"o{i}" for i in range(MAX_CONTROLLERS + 1)]
+    nodes = pl.DataFrame(
+        {"id": [*owners, "listed", "acc", "payee"],
+         "kind": ["person"] * len(owners) + ["company", "account", "account"]}
+    )  # fmt: skip
+    edges = pl.DataFrame(
+        {"source": [*owners, "listed", "acc"],
+         "target": ["listed"] * len(owners) + ["acc", "payee"],
+         "kind": ["ownership"] * len(owners) + ["holds", "payment"]}
+    )  # fmt: skip
+    network = build_network(nodes, edges)
+    figures = control_figures(network)
+    assert figures.companies[network.index("o0")] == 0
+    assert figures.recipients[network.index("o0")] == 0
+    assert figures.recipients[network.index("listed")] == 1
+    assert trace_money(network, "o0").paths == ()
+    assert [p.nodes for p in trace_money(network, "listed").paths] == [("acc", "payee")]

@@ -2,9 +2,11 @@
 
 A node controls itself, the companies it owns or directs (``ownership``/``directorship`` edges
 from it to a company or organisation), the accounts and wallets it holds, and the accounts held by
-the companies it controls. Its recipients are the distinct ends of payments out of anything it
-controls, leaving out payments between things it controls (moving money between its own
-accounts pays nobody).
+the companies it controls. A company with more than MAX_CONTROLLERS owners and directors, or an
+account with more than MAX_HOLDERS holders, is controlled by none of them.
+
+A node's recipients are the distinct ends of payments out of anything it controls, leaving out
+payments between things it controls (moving money between its own accounts pays nobody).
 """
 
 from __future__ import annotations
@@ -15,11 +17,18 @@ import numpy as np
 import numpy.typing as npt
 import polars as pl
 
+from accord.network.adjacency import Adjacency
 from accord.network.budget import Budget, check
 from accord.network.graph import Network
 from accord.network.tables import MONEY_EDGE_KINDS
 
-__all__ = ["ControlFigures", "control_figures", "controlled_vertices"]
+__all__ = [
+    "MAX_CONTROLLERS",
+    "MAX_HOLDERS",
+    "ControlFigures",
+    "control_figures",
+    "controlled_vertices",
+]
 
 IntArray = npt.NDArray[np.int64]
 
@@ -27,6 +36,10 @@ _CONTROL_KINDS = ("ownership", "directorship")
 _COMPANY_KINDS = ("company", "organization")
 _HOLDING_KINDS = ("holds",)
 _ACCOUNT_KINDS = ("account", "wallet")
+# A company with more owners and directors than this is controlled by none of them; an account
+# with more holders than this is held by none of them.
+MAX_CONTROLLERS = 10
+MAX_HOLDERS = 5
 
 
 @dataclass(frozen=True, eq=False)
@@ -39,6 +52,14 @@ class ControlFigures:
     accounts: IntArray
     amount: npt.NDArray[np.float64]
     payments: IntArray
+
+
+def _few(relation: pl.DataFrame, most: int) -> pl.DataFrame:
+    """The distinct (controller, held) pairs, leaving out what has more than ``most``
+    controllers: nobody controls a company with hundreds of shareholders, and keeping such
+    hubs would multiply the joins below by their fan-in."""
+    pairs = relation.unique()
+    return pairs.filter(pl.len().over("held") <= most)
 
 
 def control_figures(network: Network, *, budget: Budget | None = None) -> ControlFigures:
@@ -57,16 +78,20 @@ def control_figures(network: Network, *, budget: Budget | None = None) -> Contro
     )
     src, dst = network.sources, network.targets
     is_control = edges.get_column("kind").is_in(_CONTROL_KINDS).to_numpy() & company[dst]
-    owns = pl.DataFrame({"controller": src[is_control], "held": dst[is_control]}).unique()
+    owns = _few(pl.DataFrame({"controller": src[is_control], "held": dst[is_control]}),
+                MAX_CONTROLLERS)  # fmt: skip
     holding = edges.get_column("kind").is_in(_HOLDING_KINDS).to_numpy()
     # A holding edge is read from holder to account whichever way round it was recorded.
     forward = holding & account[dst] & ~account[src]
     backward = holding & account[src] & ~account[dst]
-    holds = pl.DataFrame(
-        {
-            "controller": np.concatenate((src[forward], dst[backward])),
-            "held": np.concatenate((dst[forward], src[backward])),
-        }
+    holds = _few(
+        pl.DataFrame(
+            {
+                "controller": np.concatenate((src[forward], dst[backward])),
+                "held": np.concatenate((dst[forward], src[backward])),
+            }
+        ),
+        MAX_HOLDERS,
     )
     everyone = np.arange(network.node_count, dtype=np.int64)
     controls = pl.concat(
@@ -115,8 +140,9 @@ def control_figures(network: Network, *, budget: Budget | None = None) -> Contro
 
 
 def controlled_vertices(network: Network, vertex: int) -> IntArray:
-    """``vertex`` and what it controls: the companies it owns or directs, the accounts and
-    wallets held by it or by those companies (``vertex`` first, then in vertex order)."""
+    """``vertex`` and what it controls, by the rules of :func:`control_figures`: the companies
+    it owns or directs, the accounts and wallets held by it or by those companies (``vertex``
+    first, then in vertex order)."""
     kind = network.nodes.get_column("kind")
     company = kind.is_in(_COMPANY_KINDS).to_numpy()
     account = kind.is_in(_ACCOUNT_KINDS).to_numpy()
@@ -125,15 +151,34 @@ def controlled_vertices(network: Network, vertex: int) -> IntArray:
     holding = edge_kind.is_in(_HOLDING_KINDS).to_numpy()
     start = np.array([vertex], dtype=np.int64)
     _, far, rows = network.out_edges.gather(start)
-    companies = far[control[rows] & company[far]]
+    companies = np.unique(far[control[rows] & company[far]])
+    companies = companies[_distinct_ends(network.in_edges, companies, control) <= MAX_CONTROLLERS]
     holders = np.concatenate((start, companies))
     _, held_out, out_rows = network.out_edges.gather(holders)
     _, held_in, in_rows = network.in_edges.gather(holders)
-    accounts = np.concatenate(
-        (
-            held_out[holding[out_rows] & account[held_out]],
-            held_in[holding[in_rows] & account[held_in]],
+    accounts = np.unique(
+        np.concatenate(
+            (
+                held_out[holding[out_rows] & account[held_out]],
+                held_in[holding[in_rows] & account[held_in]],
+            )
         )
     )
+    holder_counts = _distinct_ends(network.in_edges, accounts, holding & ~account[network.sources])
+    holder_counts += _distinct_ends(
+        network.out_edges, accounts, holding & ~account[network.targets]
+    )
+    accounts = accounts[holder_counts <= MAX_HOLDERS]
     rest = np.setdiff1d(np.concatenate((companies, accounts)), start)
     return np.concatenate((start, rest))
+
+
+def _distinct_ends(links: Adjacency, vertices: IntArray, usable: npt.NDArray[np.bool_]) -> IntArray:
+    """For each of ``vertices``, how many distinct far ends its usable edges in ``links`` have."""
+    origin, far, rows = links.gather(vertices)
+    keep = usable[rows]
+    pairs = np.unique(np.column_stack((origin[keep], far[keep])), axis=0)
+    found: IntArray = np.zeros(vertices.size, dtype=np.int64)
+    if pairs.size:
+        found += np.bincount(np.searchsorted(vertices, pairs[:, 0]), minlength=vertices.size)
+    return found
