@@ -51,5 +51,5 @@ def test_the_network_view_draws_a_node_and_lists_it_for_the_keyboard(
     expect(others.first).to_be_focused()
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text(other)
-    page.get_by_role("button", name="Show its community").click()
+    page.get_by_role("button", name="Show: Its community").click()
     expect(page.get_by_role("heading", level=2, name="Its community")).to_be_visible()

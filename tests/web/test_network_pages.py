@@ -47,6 +47,12 @@ def test_analysts_see_targets_communities_and_a_node_with_its_relations(net_web:
     assert node.text.count("<tr") >= len(ids) + len(graph["edges"])  # type: ignore[arg-type]
     community = net_web.post(f"/network/nodes/{ORGANISER}", {**WHY, "show": "community"})
     assert community.status_code == 200 and "Its community" in community.text
+    money = net_web.post(f"/network/nodes/{ORGANISER}", {**WHY, "show": "money"})
+    assert money.status_code == 200, money.text
+    assert {e["kind"] for e in _graph(money.text)["edges"]} == {"payment"}  # type: ignore[attr-defined]
+    assert "9,000" in money.text and "500" in money.text
+    two = net_web.post("/network/nodes/rs-c", {**WHY, "show": "two"})
+    assert "rs-b" in {n["id"] for n in _graph(two.text)["nodes"]}  # type: ignore[attr-defined]
 
 
 def test_another_participant_never_meets_the_withheld_branch(net_web: Web) -> None:
@@ -55,6 +61,8 @@ def test_another_participant_never_meets_the_withheld_branch(net_web: Web) -> No
         assert page.status_code == 200, page.text
         assert WITHHELD_NAME not in page.text
         assert not any(record_id in page.text for record_id in WITHHELD)
+    money = net_web.post(f"/network/nodes/{ORGANISER}", {**WHY, "show": "money"})
+    assert "9,000" not in money.text and "500" in money.text
     hidden = net_web.post("/network/nodes/rs-e", WHY)
     missing = net_web.post("/network/nodes/no-such-node", WHY)
     assert hidden.status_code == missing.status_code == 404

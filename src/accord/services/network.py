@@ -179,6 +179,25 @@ class NetworkView:
             return None
         return {**found.to_json(), "labels": self.labels(found.nodes)}
 
+    def money(self, node_id: str, *, max_hops: int = 4, max_paths: int = 50) -> dict[str, Any]:
+        """The payments on the traced paths out of and into a node (and what it controls), as
+        a part of the network: the nodes they pass and the payments themselves."""
+        edges: dict[tuple[Any, ...], dict[str, Any]] = {}
+        nodes: set[str] = {node_id}
+        truncated = False
+        for direction in ("out", "in"):
+            found = self.trace(node_id, direction=direction, max_hops=max_hops, max_paths=max_paths)
+            truncated = truncated or bool(found["truncated"])
+            for path in found["paths"]:
+                nodes.update(path["nodes"])
+                for edge in path["edges"]:
+                    key = (edge["source"], edge["target"], edge["record_id"], edge["time"])
+                    edges.setdefault(key, edge)
+        part = self.subgraph(nodes)
+        part["edges"] = sorted(edges.values(), key=lambda e: (e["time"] or "", e["source"]))
+        part["truncated"] = part["truncated"] or truncated
+        return part
+
     def labels(self, ids: Iterable[str]) -> dict[str, str]:
         """The label of each of these node ids."""
         wanted = sorted(set(ids))

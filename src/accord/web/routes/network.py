@@ -32,6 +32,13 @@ router = APIRouter()
 _NOT_ANALYST = N_("Network analysis is for analysts.")
 _NOT_FOUND = N_("There is no node with this reference in the network you may see.")
 _TARGETS = 15
+#: The views of a node, by the ``show`` field of the form.
+VIEWS = {
+    "relations": N_("Its direct relations"),
+    "two": N_("Within two relations"),
+    "community": N_("Its community"),
+    "money": N_("Its money: payments out and in"),
+}
 _COMMUNITIES = 10
 NodeId = Annotated[str, PathParam(max_length=80)]
 
@@ -165,19 +172,22 @@ def node_form(request: Request, who: ViewerDep, node_id: NodeId) -> Response:
 
 @router.post("/network/nodes/{node_id}", include_in_schema=False)
 async def node_view(request: Request, who: ViewerDep, node_id: NodeId) -> Response:
-    """A node's direct relations (or, with ``show=community``, its community), drawn and listed."""
+    """A node's direct relations, or (``show``) those within two, its community or its money,
+    drawn and listed."""
     found = await _reasoned(request, who, f"/network/nodes/{node_id}")
     if isinstance(found, Response):
         return found
     reason, show = found
     view = _view(request, who, reason)
+    show = show if show in VIEWS else "relations"
     try:
         node = view.node(node_id)
-        part = (
-            view.community_of(node_id)
-            if show == "community"
-            else view.neighbourhood(node_id, hops=1)
-        )
+        if show == "community":
+            part = view.community_of(node_id)
+        elif show == "money":
+            part = view.money(node_id)
+        else:
+            part = view.neighbourhood(node_id, hops=2 if show == "two" else 1)
     except NotFound:
         raise NotFound(_NOT_FOUND) from None
     targets = {t["node_id"]: t["why"] for t in _targets(view)}
@@ -188,7 +198,8 @@ async def node_view(request: Request, who: ViewerDep, node_id: NodeId) -> Respon
         who,
         summary=view.summary(),
         focus=node,
-        show="community" if show == "community" else "relations",
+        show=show,
+        views=VIEWS,
         part=part,
         labels=labels,
         reasons=targets,
