@@ -114,3 +114,34 @@ def test_an_expired_budget_stops_communities() -> None:
     network = build_network(graph.nodes, graph.edges)
     with pytest.raises(BudgetExceeded, match="finding communities: stopped after"):
         detect_communities(network, budget=Budget(seconds=0.001, started=0.0))
+
+
+def test_communities_in_a_worker_match_and_can_be_cancelled() -> None:
+    import multiprocessing
+
+    graph = random_graph(12, count=300, edges=900)
+    network = build_network(graph.nodes, graph.edges)
+    here = detect_communities(network, seed=4)
+    there = detect_communities(network, seed=4, isolate=True)
+    assert np.array_equal(here.membership, there.membership)
+    assert there.modularity == pytest.approx(here.modularity)
+
+    from accord.bench.network_graph import synthetic_network
+
+    large = build_network(*synthetic_network(50_000, 300_000, seed=2))
+    budget = Budget()
+    threading.Timer(0.05, budget.cancel.set).start()
+    with pytest.raises(Cancelled, match="finding communities: cancelled"):
+        detect_communities(large, isolate=True, budget=budget)
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failing_worker_is_reported() -> None:
+    from accord.network.worker import WorkerFailed, in_worker
+
+    def fails() -> int:
+        raise ValueError("bad input in the worker")
+
+    with pytest.raises(WorkerFailed, match="ValueError: bad input in the worker"):
+        in_worker(fails, stage="testing")
+    assert in_worker(lambda: 41 + 1, stage="testing") == 42

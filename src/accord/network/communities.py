@@ -11,8 +11,9 @@ from __future__ import annotations
 import random
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 import igraph as ig
@@ -21,6 +22,7 @@ import numpy.typing as npt
 
 from accord.network.budget import Budget, check
 from accord.network.graph import Network, SimpleGraph
+from accord.network.worker import in_worker
 
 __all__ = ["Community", "Partition", "detect_communities"]
 
@@ -92,12 +94,16 @@ def detect_communities(
     tolerance: float = 1e-3,
     seed: int = 0,
     budget: Budget | None = None,
+    isolate: bool = False,
 ) -> Partition:
     """Leiden communities maximising weighted modularity at ``resolution`` (higher: smaller
     communities). The same network and seed give the same partition.
 
     Iterations stop when one adds less than ``tolerance`` to the modularity: later ones only
     move a handful of vertices on a large graph, for a fraction of a second each.
+
+    The Budget is checked between iterations; with ``isolate`` the iterations run in a worker
+    process that is killed as soon as the Budget runs out, even inside an iteration.
     """
     if not resolution > 0:
         raise ValueError(f"resolution must be above 0, got {resolution!r}")
@@ -109,12 +115,31 @@ def detect_communities(
         singletons = np.arange(network.node_count, dtype=np.int64)
         return Partition(singletons, 0.0, 0, resolution)
     check(budget, "finding communities")
+    simple.weight_list  # noqa: B018  (built here, before a worker is forked, and shared)
+    if isolate:
+        return in_worker(
+            partial(_leiden, simple, resolution, max_iterations, tolerance, seed, None, False),
+            stage="finding communities",
+            budget=budget,
+        )
+    return _leiden(simple, resolution, max_iterations, tolerance, seed, budget, True)
+
+
+def _leiden(
+    simple: SimpleGraph,
+    resolution: float,
+    max_iterations: int,
+    tolerance: float,
+    seed: int,
+    budget: Budget | None,
+    lock: bool,
+) -> Partition:
     membership: list[int] | None = None
     quality = -1.0
     iterations = 0
-    with _seeded(seed):
+    with _seeded(seed, lock=lock):
         while iterations < max_iterations:
-            clustering = graph.community_leiden(
+            clustering = simple.graph.community_leiden(
                 objective_function="modularity",
                 weights=simple.weight_list,
                 resolution=resolution,
@@ -147,9 +172,11 @@ def _by_size(membership: npt.NDArray[np.int64]) -> npt.NDArray[np.int64]:
 
 
 @contextmanager
-def _seeded(seed: int) -> Iterator[None]:
+def _seeded(seed: int, *, lock: bool = True) -> Iterator[None]:
     # igraph draws from one process-wide generator; a private seeded one makes runs repeatable.
-    with _RNG_LOCK:
+    # A forked worker has one thread and a copy of the lock that may have been held at the fork,
+    # so it does not take the lock.
+    with _RNG_LOCK if lock else nullcontext():
         ig.set_random_number_generator(random.Random(seed))
         try:
             yield
