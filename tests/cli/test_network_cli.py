@@ -75,3 +75,18 @@ def test_bad_input_gets_a_clear_error(seeded: Settings, tmp_path: Path) -> None:
         result = runner.invoke(app, args)
         assert result.exit_code == 2, result.output
         assert message in result.output
+
+
+def test_eval_network_scores_a_small_region_against_its_planted_truth(
+    accord_env: Settings,
+) -> None:
+    report = _json(["eval", "network", "--scale", "300", "--seed", "7"])
+    assert isinstance(report, dict)
+    communities, targets = report["communities"], report["targets"]
+    # every planted node is found in the network built through the real ingest and linkage
+    assert communities["planted_nodes_found"] == communities["planted_nodes"] > 50
+    for method in ("leiden", "baseline_components"):
+        assert 0.0 <= communities[method]["adjusted_rand"] <= 1.0
+        assert 0.5 < communities[method]["nmi"] <= 1.0
+    assert targets["k"] >= 6 and 0.0 <= targets["precision_at_k"] <= 1.0
+    assert report["network"]["edges_by_kind"]["payment"] > 0
