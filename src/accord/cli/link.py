@@ -235,15 +235,23 @@ def split_identity(
     _view(view, False)
 
 
-def _evaluate(seed: int, scale: int, options: LinkOptions, baseline: bool) -> dict[str, Any]:
+def _evaluate(
+    seeds: list[int], scale: int, options: LinkOptions, baseline: bool
+) -> list[dict[str, Any]]:
     from accord.linkage.evaluate import evaluate_region
     from accord.scenario import generate
 
     with tempfile.TemporaryDirectory(prefix="accord-link-") as tmp:
-        folder = Path(tmp) / "region"
-        generate(seed, scale, folder, progress=False)
-        report = evaluate_region(folder, options, baseline=baseline)
-    return {"seed": seed, "scale": scale, **report}
+        # every region is generated before any is linked: the generator forks worker
+        # processes, and a fork after the linkage has started DuckDB's and polars' threads
+        # can crash the workers
+        folders = [Path(tmp) / f"region-{seed}" for seed in seeds]
+        for seed, folder in zip(seeds, folders, strict=True):
+            generate(seed, scale, folder, progress=False)
+        return [
+            {"seed": seed, "scale": scale, **evaluate_region(folder, options, baseline=baseline)}
+            for seed, folder in zip(seeds, folders, strict=True)
+        ]
 
 
 def _print_eval(name: str, report: dict[str, Any]) -> None:
@@ -289,10 +297,10 @@ def eval_link(
     """Linkage against the planted truth, beside the plain-Splink baseline of the same run."""
     seeds = seed or [DEV_SEED, HELDOUT_SEED]
     options = LinkOptions(threshold=threshold)
-    reports = []
-    for value in seeds:
-        split = {DEV_SEED: "dev", HELDOUT_SEED: "held-out"}.get(value, "custom")
-        reports.append({"split": split, **_evaluate(value, scale, options, baseline=True)})
+    reports = [
+        {"split": {DEV_SEED: "dev", HELDOUT_SEED: "held-out"}.get(r["seed"], "custom"), **r}
+        for r in _evaluate(seeds, scale, options, baseline=True)
+    ]
     if json_output:
         print_json(reports)
         return
@@ -311,7 +319,7 @@ def bench_link(
     json_output: _Json = False,
 ) -> None:
     """Time and memory of the linkage on a generated region, beside the baseline."""
-    report = _evaluate(seed, records, LinkOptions(), baseline=baseline)
+    (report,) = _evaluate([seed], records, LinkOptions(), baseline=baseline)
     accord = report["accord"]
     figures: dict[str, Any] = {
         "records": report["records"],
