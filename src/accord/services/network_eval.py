@@ -80,7 +80,9 @@ def planted_nodes(folder: Path, view: NetworkView, id_key: bytes) -> dict[str, s
 def _compare(truth: list[int], found: list[int]) -> dict[str, float]:
     return {
         "nmi": round(float(ig.compare_communities(truth, found, method="nmi")), 4),
-        "adjusted_rand": round(float(ig.compare_communities(truth, found, method="adjusted_rand")), 4),
+        "adjusted_rand": round(
+            float(ig.compare_communities(truth, found, method="adjusted_rand")), 4
+        ),
     }
 
 
