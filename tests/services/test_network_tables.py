@@ -20,6 +20,9 @@ from accord.model.codes import (
     SubjectCategory,
 )
 from accord.model.envelope import Envelope
+from accord.network.graph import build_network
+from accord.policy import Principal, Role
+from accord.services.network import MAX_LIMIT, NetworkView
 from accord.services.network_build import build_tables
 from accord.services.network_travel import RelationRules
 from accord.store.records import StoredRecord
@@ -185,3 +188,22 @@ def test_rules_out_of_range_are_refused_with_what_to_do() -> None:
         RelationRules(max_group=1)
     with pytest.raises(InputError, match="counts crossings"):
         RelationRules(min_together=0)
+
+
+def test_a_part_cut_to_its_limit_never_points_outside_itself() -> None:
+    hub = _record("hub", "Person", name="Hub")
+    persons = [_record(f"p{i:04d}", "Person", name=f"P {i}") for i in range(1200)]
+    links = [_record(f"a{i:04d}", "Associate", person="hub", associate=f"p{i:04d}")
+             for i in range(1200)]  # fmt: skip
+    tables = build_tables([hub, *persons, *links], {}, KEY)
+    view = NetworkView(
+        Principal("rs.analyst", "RS", "RS-MUP", frozenset({Role.ANALYST})),
+        "serious-crime",
+        tables,
+        build_network(tables.nodes, tables.edges),
+    )
+    for part in (view.subgraph({"hub", *(p.id for p in persons)}), view.community_of("hub")):
+        kept = {node["id"] for node in part["nodes"]}
+        assert part["truncated"] and len(kept) == MAX_LIMIT
+        assert part["edges"] and all(e["source"] in kept and e["target"] in kept
+                                     for e in part["edges"])  # fmt: skip

@@ -122,11 +122,12 @@ class NetworkView:
     def subgraph(self, members: set[str]) -> dict[str, Any]:
         """The nodes of ``members`` and the edges between two of them."""
         nodes = self.network.nodes.filter(pl.col("id").is_in(list(members)))
-        edges = self.network.edges.filter(
-            pl.col("source").is_in(list(members)) & pl.col("target").is_in(list(members))
-        )
+        kept = nodes.head(MAX_LIMIT)
+        ids = kept["id"].implode()
+        # only edges between two nodes kept: a part cut short never points outside itself
+        edges = self.network.edges.filter(pl.col("source").is_in(ids) & pl.col("target").is_in(ids))
         return {
-            "nodes": [node_json(r) for r in nodes.head(MAX_LIMIT).iter_rows(named=True)],
+            "nodes": [node_json(r) for r in kept.iter_rows(named=True)],
             "edges": [edge_json(r) for r in edges.head(MAX_LIMIT * 4).iter_rows(named=True)],
             "truncated": nodes.height > MAX_LIMIT or edges.height > MAX_LIMIT * 4,
         }
@@ -194,7 +195,11 @@ class NetworkView:
                     key = (edge["source"], edge["target"], edge["record_id"], edge["time"])
                     edges.setdefault(key, edge)
         part = self.subgraph(nodes)
-        part["edges"] = sorted(edges.values(), key=lambda e: (e["time"] or "", e["source"]))
+        kept = {node["id"] for node in part["nodes"]}
+        part["edges"] = sorted(
+            (e for e in edges.values() if e["source"] in kept and e["target"] in kept),
+            key=lambda e: (e["time"] or "", e["source"]),
+        )
         part["truncated"] = part["truncated"] or truncated
         return part
 
