@@ -53,6 +53,10 @@ def test_control_reaches_companies_accounts_and_recipients() -> None:
     assert figures.payments[boss] == 6
     co1 = network.index("co1")
     assert (figures.companies[co1], figures.recipients[co1]) == (0, 4)
+    # Money in: the mule accounts were each paid by one account; the boss by nobody outside.
+    assert figures.payers[network.index("m0")] == 1
+    assert figures.amount_in[network.index("m0")] == pytest.approx(9_000.0)
+    assert figures.payers[boss] == 0
 
 
 def test_the_organiser_ranks_first_with_reasons() -> None:
@@ -74,6 +78,9 @@ def test_reasons_check_their_fields() -> None:
     with pytest.raises(KeyError):
         reason("broker", group=2)
     assert str(reason("broker", groups=2)) == "broker between 2 groups"
+    one = reason("controls_companies", companies=1, recipients=1)
+    assert one.text == "controls 1 company paying 1 recipient"
+    assert "{companies|company|companies}" in one.template
 
 
 def _two_groups_and_a_go_between() -> pl.DataFrame:

@@ -45,13 +45,16 @@ MAX_HOLDERS = 5
 @dataclass(frozen=True, eq=False)
 class ControlFigures:
     """Per vertex: companies controlled, distinct recipients paid, own accounts that paid,
-    total amount paid out (EUR, payments without an amount count as 0) and payments made."""
+    total amount paid out (EUR, payments without an amount count as 0), payments made, distinct
+    payers paying in and the amount they paid in."""
 
     companies: IntArray
     recipients: IntArray
     accounts: IntArray
     amount: npt.NDArray[np.float64]
     payments: IntArray
+    payers: IntArray
+    amount_in: npt.NDArray[np.float64]
 
 
 def _few(relation: pl.DataFrame, most: int) -> pl.DataFrame:
@@ -123,6 +126,14 @@ def control_figures(network: Network, *, budget: Budget | None = None) -> Contro
         pl.col("amount").sum().alias("amount"),
         pl.len().alias("payments"),
     )
+    received = (
+        controls.join(payments, left_on="held", right_on="target")
+        .rename({"source": "payer"})
+        .join(controls, left_on=["controller", "payer"], right_on=["controller", "held"],
+              how="anti")
+        .group_by("controller")
+        .agg(pl.col("payer").n_unique().alias("payers"), pl.col("amount").sum().alias("in"))
+    )  # fmt: skip
     check(budget, "control figures")
     figures = ControlFigures(
         companies=np.bincount(owns.get_column("controller").to_numpy(), minlength=everyone.size),
@@ -130,7 +141,12 @@ def control_figures(network: Network, *, budget: Budget | None = None) -> Contro
         accounts=np.zeros(everyone.size, dtype=np.int64),
         amount=np.zeros(everyone.size),
         payments=np.zeros(everyone.size, dtype=np.int64),
+        payers=np.zeros(everyone.size, dtype=np.int64),
+        amount_in=np.zeros(everyone.size),
     )
+    where = received.get_column("controller").to_numpy()
+    figures.payers[where] = received.get_column("payers").to_numpy()
+    figures.amount_in[where] = received.get_column("in").to_numpy()
     where = per_controller.get_column("controller").to_numpy()
     figures.recipients[where] = per_controller.get_column("recipients").to_numpy()
     figures.accounts[where] = per_controller.get_column("accounts").to_numpy()

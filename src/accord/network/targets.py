@@ -1,11 +1,12 @@
 """High-value targets: who organises, who brokers, where the money goes — ranked, with reasons.
 
-A node's score mixes five signals, each brought to 0..1 among the candidates on a log scale
+A node's score mixes six signals, each brought to 0..1 among the candidates on a log scale
 (log(1 + value) over its maximum):
-PageRank (ties to well-connected nodes), betweenness (on the paths between others), the number
-of distinct recipients paid from what it controls (itself, the companies it owns or directs and
-the accounts they hold), the number of companies it controls, and the number of communities it
-has ties into. The reasons name the signals that stand out, with their figures.
+PageRank (ties to well-connected nodes), betweenness (on the paths between others), the numbers
+of distinct recipients paid from and payers paying into what it controls (itself, the companies
+it owns or directs and the accounts they hold), the number of companies it controls, and the
+number of communities it has ties into. The reasons name the signals that stand out, with their
+figures.
 """
 
 from __future__ import annotations
@@ -27,8 +28,11 @@ from accord.network.reasons import Reason, reason
 
 __all__ = ["WEIGHTS", "Target", "rank_targets", "target_table"]
 
-WEIGHTS = {"pagerank": 0.3, "betweenness": 0.2, "recipients": 0.25, "companies": 0.1,
-           "groups": 0.15}  # fmt: skip
+WEIGHTS = {"pagerank": 0.25, "betweenness": 0.2, "recipients": 0.15, "payers": 0.15,
+           "companies": 0.1, "groups": 0.15}  # fmt: skip
+# A count reaches the top of its scale at its maximum among the candidates, but never below these
+# floors: on a small network one payment or one company must not weigh like the busiest scheme.
+FLOORS = {"recipients": 10, "payers": 10, "companies": 3, "groups": 3}
 _TOP_PERCENTS = (1, 5, 10)
 
 
@@ -93,9 +97,10 @@ def rank_targets(
     parts = {
         "pagerank": _log_share(rank[candidates] * network.node_count),
         "betweenness": _log_share(between[candidates]),
-        "recipients": _log_share(control.recipients[candidates]),
-        "companies": _log_share(control.companies[candidates]),
-        "groups": _log_share(groups[candidates] - 1),
+        "recipients": _log_share(control.recipients[candidates], FLOORS["recipients"]),
+        "payers": _log_share(control.payers[candidates], FLOORS["payers"]),
+        "companies": _log_share(control.companies[candidates], FLOORS["companies"]),
+        "groups": _log_share(groups[candidates] - 1, FLOORS["groups"]),
     }
     score = np.zeros(candidates.size)
     for name, values in parts.items():
@@ -123,6 +128,8 @@ def rank_targets(
             "accounts": int(control.accounts[vertex]),
             "amount_out": float(control.amount[vertex]),
             "payments_out": int(control.payments[vertex]),
+            "payers": int(control.payers[vertex]),
+            "amount_in": float(control.amount_in[vertex]),
             "groups": int(groups[vertex]),
             "contacts": int(contacts[vertex]),
         }
@@ -185,6 +192,9 @@ def _reasons(
                 payments=int(control.payments[vertex]),
             )
         )
+    payers = int(control.payers[vertex])
+    if payers >= 3:
+        found.append(reason("collects", payers=payers, amount=float(control.amount_in[vertex])))
     if groups >= 2:
         found.append(reason("broker", groups=groups))
     for code, share in (("pagerank", pagerank_share), ("betweenness", betweenness_share)):
@@ -205,11 +215,11 @@ def _percentile(values: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
     return shares
 
 
-def _log_share(values: npt.NDArray[Any]) -> npt.NDArray[np.float64]:
-    """log(1 + value) over its maximum: a hundred recipients count for more than ten, but not
-    ten times more."""
+def _log_share(values: npt.NDArray[Any], floor: float = 0.0) -> npt.NDArray[np.float64]:
+    """log(1 + value) over log(1 + the maximum, or ``floor`` if higher): a hundred recipients
+    count for more than ten, but not ten times more."""
     logged = np.log1p(np.maximum(values, 0).astype(np.float64))
-    top = logged.max(initial=0.0)
+    top = max(float(logged.max(initial=0.0)), float(np.log1p(floor)))
     return logged / top if top > 0 else np.zeros(values.size)
 
 
