@@ -87,6 +87,7 @@ def test_calls_payments_and_holders_give_their_edges() -> None:
         _record("dep", "Payment", payer="a", payerAccount="acc-a", beneficiary="a",
                 beneficiaryAccount="acc-a", amount="14900.00", currency="EUR", date="2024-02-01"),
         _record("usd", "Payment", payer="a", beneficiary="b", amount="100", currency="USD"),
+        _record("msg", "Message", sender="b", recipients=["a", "nobody"], date="2024-01-04"),
     ]  # fmt: skip
     tables = build_tables(records, {"a": "ID-a"}, KEY)
     kinds = _kinds(tables)
@@ -96,6 +97,7 @@ def test_calls_payments_and_holders_give_their_edges() -> None:
     edges = _edge_set(tables)
     assert len(phones) == 2
     assert ("ID-a", "b", "call") in edges and ("b", "ID-a", "call") in edges
+    assert ("b", "ID-a", "message") in edges
     assert ("b", wallet, "holds") in edges
     assert ("ID-a", account, "holds") in edges
     # a cash deposit into one's own account is a payment into the account

@@ -60,7 +60,7 @@ _HOLDERS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 #: Every schema whose records give edges (beside the node schemata that carry holders).
-LINK_SCHEMATA = frozenset({*_LINKS, "Call", "Payment", "Trip", "BorderCrossing"})
+LINK_SCHEMATA = frozenset({*_LINKS, "Call", "Message", "Payment", "Trip", "BorderCrossing"})
 
 
 def parse_time(value: str | None) -> datetime | None:
@@ -149,6 +149,8 @@ class EdgeRules:
             self._add(source, target, kind, record, time=parse_time(_first(record, link.time)))
         elif record.schema == "Call":
             self._call(record)
+        elif record.schema == "Message":
+            self._message(record)
         elif record.schema == "Payment":
             self._payment(record)
         elif record.schema == "Trip":
@@ -166,6 +168,12 @@ class EdgeRules:
             self._add(person, phone, "uses", record, time=when)
             ends.append(person or phone)
         self._add(ends[0], ends[1], "call", record, time=when)
+
+    def _message(self, record: StoredRecord) -> None:
+        when = parse_time(_first(record, "date") or _first(record, "startDate"))
+        sender = self._ref(record, "sender")
+        for value in record.properties.get("recipients") or []:
+            self._add(sender, self.book.node_of(value), "message", record, time=when)
 
     def _payment(self, record: StoredRecord) -> None:
         when = parse_time(_first(record, "date") or _first(record, "startDate"))

@@ -17,6 +17,7 @@ from fastapi import Path as PathParam
 from fastapi.responses import Response
 
 from accord.errors import NotFound
+from accord.network.reasons import render
 from accord.policy import Role
 from accord.services.network import NetworkDesk, NetworkView
 from accord.web.guard import Viewer, ViewerDep, checked_form, remember, require_roles, text
@@ -45,14 +46,18 @@ NodeId = Annotated[str, PathParam(max_length=80)]
 #: The engine's reasons by code, in words for the catalogue (the engine's own English text is
 #: used for a code not listed here).
 REASONS = {
-    "controls_companies": N_("controls {companies:,} companies paying {recipients:,} recipients"),
-    "controls_companies_only": N_("controls {companies:,} companies"),
-    "pays_recipients": N_("pays {recipients:,} recipients through {accounts:,} accounts"),
-    "money_out": N_("{amount:,.0f} EUR paid out in {payments:,} payments"),
+    "controls_companies": N_(
+        "controls {companies:,} {companies|company|companies} paying {recipients:,} {recipients|recipient|recipients}"  # noqa: E501  (one literal: the catalogue reads it whole)
+    ),
+    "controls_companies_only": N_("controls {companies:,} {companies|company|companies}"),
+    "pays_recipients": N_(
+        "pays {recipients:,} {recipients|recipient|recipients} through {accounts:,} {accounts|account|accounts}"  # noqa: E501  (one literal: the catalogue reads it whole)
+    ),
+    "money_out": N_("{amount:,.0f} EUR paid out in {payments:,} {payments|payment|payments}"),
     "broker": N_("broker between {groups:,} groups"),
     "pagerank": N_("among the top {percent}% by PageRank (ties to well-connected nodes)"),
     "betweenness": N_("among the top {percent}% on shortest paths between others"),
-    "contacts": N_("{contacts:,} direct contacts"),
+    "contacts": N_("{contacts:,} direct {contacts|contact|contacts}"),
 }
 #: Node and relation kinds in words.
 KINDS = {
@@ -62,7 +67,7 @@ KINDS = {
     "real_estate": N_("real estate"), "firearm": N_("firearm"),
     "ownership": N_("owns"), "directorship": N_("directs"), "family": N_("family"),
     "association": N_("associate"), "employment": N_("works for"), "call": N_("called"),
-    "payment": N_("paid"), "holds": N_("holds"), "uses": N_("uses"),
+    "message": N_("wrote to"), "payment": N_("paid"), "holds": N_("holds"), "uses": N_("uses"),
     "shared_address": N_("shares an address"),
     "shared_phone": N_("shares a phone"), "shared_vehicle": N_("shares a vehicle"),
     "travel_together": N_("travelled together"), "shipper": N_("shipped"),
@@ -79,7 +84,7 @@ def _reason_texts(target: dict[str, Any]) -> list[str]:
         if template is None:
             found.append(explanation["text"])
         else:
-            found.append(words.gettext(template).format(**explanation["fields"]))
+            found.append(render(words.gettext(template), explanation["fields"]))
     return found
 
 
