@@ -75,3 +75,9 @@ def test_different_arabic_names_do_not_match() -> None:
     assert not compare("Said al-Khatib", "Sayed al-Khatib").match
     assert not compare("Yusuf Haddad", "Yunus Haddad").match
     assert not compare("حسن علي", "Hussein Ali").match
+
+
+def test_two_arabic_letters_do_not_make_a_latin_digraph() -> None:
+    # س then ح is s-h, not the sh of ش: سحر is Sahar
+    assert arabic_to_latin("سحر") != arabic_to_latin("شر")
+    assert compare("سحر موسوی", "Sahar Musavi").match

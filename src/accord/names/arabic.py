@@ -166,6 +166,10 @@ def has_arabic(text: str) -> bool:
     )
 
 
+#: Latin letters that an h after them would turn into another letter (sh, kh, th, dh, zh, gh, ch)
+_DIGRAPH_HEADS = frozenset("sktdzgc")
+
+
 def _romanise_word(word: str) -> str:
     if word in _WHOLE_WORDS:
         return _WHOLE_WORDS[word]
@@ -185,7 +189,11 @@ def _romanise_word(word: str) -> str:
         elif char == "ه" and index == last and index > 0 and word[index - 1] not in "اوي":
             out.append("e")  # a final vowel (Fatemeh, Zohreh), not a consonant h
         else:
-            out.append(_LETTERS.get(char, char if char.isalpha() and char.isascii() else ""))
+            letter = _LETTERS.get(char, char if char.isalpha() and char.isascii() else "")
+            if letter.startswith("h") and out and out[-1][-1:] in _DIGRAPH_HEADS:
+                # س then ح is s, h: not the digraph sh of ش (سحر Sahar, not "sr")
+                letter = "'" + letter
+            out.append(letter)
     return prefix + "".join(out)
 
 
