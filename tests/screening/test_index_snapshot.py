@@ -117,3 +117,15 @@ def test_re_keying_in_the_background_switches_to_the_new_key(world: World) -> No
     rotating.keeper.rekeying.join(timeout=60)
     assert rotating.index.key_fingerprints == [Hasher(KEY_B).fingerprint]
     assert _result(rotating, world, DOCUMENT, "me.officer") == "hit"
+
+
+def test_an_erasure_leaves_the_snapshot_before_the_re_keying_ends(world: World) -> None:
+    ScreeningDesk(_with_keys(world, KEY_A, None)).ensure_current()
+    erase_records(world.services.store, [world.ids["wanted"]], "test", "cli:test")
+    rotating = ScreeningDesk(_with_keys(world, KEY_B, KEY_A), background_rekey=False)
+    rotating.ensure_current()
+    assert rotating.index.key_fingerprints == [Hasher(KEY_A).fingerprint]  # not re-keyed yet
+    on_disk = load_snapshot(_path(world.services), rotating.model, [Hasher(KEY_B), Hasher(KEY_A)])
+    assert on_disk is not None
+    assert world.ids["wanted"] not in on_disk.index.record_ids()
+    assert _result(rotating, world, PETAR) == "no-hit"

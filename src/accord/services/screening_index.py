@@ -104,15 +104,11 @@ class IndexKeeper:
         self.origin = "snapshot"
         report = self.source.resume(self.index, loaded.watermark)
         self._reread = report.read
-        if self.hasher.fingerprint not in self.index.key_fingerprints:
-            if self.background_rekey:
-                self.rekeying = threading.Thread(
-                    target=self.rekey, name="screening-rekey", daemon=True
-                )
-                self.rekeying.start()
-            return
         if report.removed or self._reread >= RESAVE_AFTER:
-            self.save()
+            self.save()  # an erased person's entry does not wait for a re-keying to leave disk
+        if self.hasher.fingerprint not in self.index.key_fingerprints and self.background_rekey:
+            self.rekeying = threading.Thread(target=self.rekey, name="screening-rekey", daemon=True)
+            self.rekeying.start()
 
     def save(self) -> None:
         """Write the snapshot (when this keeper keeps one)."""
