@@ -35,6 +35,9 @@ class BirthDate:
     def full(self) -> bool:
         return self.day > 0
 
+    def __reduce__(self) -> tuple[type[BirthDate], tuple[int, int, int]]:
+        return (BirthDate, (self.year, self.month, self.day))  # pickled as a constructor call
+
 
 UNKNOWN = BirthDate()
 

@@ -22,6 +22,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
+from accord.model.envelope import Envelope
 from accord.screening.digests import Hasher
 from accord.screening.entries import IndexEntry
 from accord.screening.identifiers import Folded, IdentifierKind, fold_identifier
@@ -88,6 +89,7 @@ class ScreeningIndex:
         self._names = Postings()
         self._persons: list[int] = []
         self._columns = Columns()
+        self._envelopes: dict[Envelope, Envelope] = {}
         table = _KeyTable(hasher)
         table.ready = True
         self._tables: list[_KeyTable] = [table]
@@ -149,7 +151,11 @@ class ScreeningIndex:
             documents = self.document_keys(
                 value for kind, value in entry.identifiers if kind is IdentifierKind.DOCUMENT
             )
-            self._entries.append(replace(entry, identifiers=(), document_keys=documents))
+            # one envelope object per distinct envelope: less memory, a smaller snapshot
+            envelope = self._envelopes.setdefault(entry.envelope, entry.envelope)
+            self._entries.append(
+                replace(entry, envelope=envelope, identifiers=(), document_keys=documents)
+            )
             self._by_record[entry.record_id] = number
             if entry.names:
                 for key in entry_keys(entry.names, entry.birth.year):
