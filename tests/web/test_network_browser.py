@@ -30,7 +30,7 @@ def test_the_network_view_draws_a_node_and_lists_it_for_the_keyboard(
     expect(page.get_by_role("heading", level=1)).to_have_text("Your network")
     targets = page.locator("#targets-heading + .table-scroll tbody tr")
     expect(targets.first).to_be_visible()
-    shoot(live, page, "10-network")
+    shoot(live, page, "14-network")
     first = targets.first.get_by_role("button")
     name = first.inner_text()
     first.click()
@@ -41,7 +41,7 @@ def test_the_network_view_draws_a_node_and_lists_it_for_the_keyboard(
     expect(nodes.first).to_be_visible()
     fits = page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     assert fits, "the page scrolls sideways at 1366x768"
-    shoot(live, page, "11-network-node")
+    shoot(live, page, "15-network-node")
     # keyboard only: focus the first other node's name in the table and press Enter
     # (a ranked target has relations, so its table lists other nodes)
     others = page.locator("#nodes-heading + .table-scroll tbody th button")
