@@ -124,8 +124,9 @@ def _chunks(tasks: list[tuple[int, str, int, int, int]], workers: int) -> Iterat
         for task in tasks:
             yield _run_chunk(task)
         return
-    methods = multiprocessing.get_all_start_methods()
-    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    # Not fork: a caller may already run polars' or DuckDB's threads, and a forked child
+    # inherits their locks in whatever state they were (the child then hangs or crashes).
+    context = multiprocessing.get_context("spawn")
     with context.Pool(workers) as pool:
         pending: deque[Any] = deque()
         queue = iter(tasks)
