@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fastapi import Request
+from fastapi.responses import Response
 from starlette.datastructures import FormData
 
 from accord.model.codes import Purpose
 from accord.policy import Role
 from accord.web.guard import Viewer, text
 from accord.web.i18n import N_
+from accord.web.render import page
 
-__all__ = ["MIN_JUSTIFICATION", "Reason", "default_purpose", "reason_from"]
+__all__ = ["MIN_JUSTIFICATION", "Reason", "default_purpose", "reason_from", "reason_page"]
 
 MIN_JUSTIFICATION = 5
 MAX_JUSTIFICATION = 500
@@ -53,3 +56,25 @@ def default_purpose(who: Viewer) -> str:
     if who.user.roles == frozenset({Role.DPO}):
         return Purpose.SUPERVISION.value
     return ""
+
+
+def reason_page(
+    request: Request,
+    template: str,
+    who: Viewer,
+    action: str,
+    reason: Reason | None,
+    status: int = 200,
+) -> Response:
+    """The form that asks for purpose and justification before a combined view, filled with
+    what the user gave (and its errors) or with the defaults."""
+    return page(
+        request,
+        template,
+        who,
+        status=status,
+        action=action,
+        purpose=reason.purpose if reason else default_purpose(who),
+        justification=reason.justification if reason else who.session.justification,
+        errors=reason.errors if reason else {},
+    )

@@ -19,7 +19,7 @@ from accord.policy import ACTION_ROLES, Action, Role
 from accord.services.identities import IdentityDesk, IdentityView
 from accord.web.guard import Viewer, ViewerDep, checked_form, remember, require_roles, text
 from accord.web.i18n import N_, catalogue
-from accord.web.reasons import Reason, default_purpose, reason_from
+from accord.web.reasons import Reason, reason_from, reason_page
 from accord.web.render import page
 from accord.web.state import web_state
 
@@ -94,16 +94,7 @@ def _identity_page(
 def _ask_page(
     request: Request, who: Viewer, action: str, reason: Reason | None, status: int = 200
 ) -> Response:
-    return page(
-        request,
-        "identity_reason.html",
-        who,
-        status=status,
-        action=action,
-        purpose=reason.purpose if reason else default_purpose(who),
-        justification=reason.justification if reason else who.session.justification,
-        errors=reason.errors if reason else {},
-    )
+    return reason_page(request, "identity_reason.html", who, action, reason, status)
 
 
 async def _reason(request: Request, who: Viewer) -> tuple[Reason, Any]:

@@ -22,7 +22,7 @@ from accord.policy import Role
 from accord.services.network import NetworkDesk, NetworkView
 from accord.web.guard import Viewer, ViewerDep, checked_form, remember, require_roles, text
 from accord.web.i18n import N_, catalogue
-from accord.web.reasons import Reason, default_purpose, reason_from
+from accord.web.reasons import Reason, reason_from, reason_page
 from accord.web.render import page
 from accord.web.state import web_state
 
@@ -106,16 +106,7 @@ def _graph_json(part: dict[str, Any], targets: dict[str, list[str]], focus: str)
 def _ask(
     request: Request, who: Viewer, action: str, reason: Reason | None, status: int = 200
 ) -> Response:
-    return page(
-        request,
-        "network_reason.html",
-        who,
-        status=status,
-        action=action,
-        purpose=reason.purpose if reason else default_purpose(who),
-        justification=reason.justification if reason else who.session.justification,
-        errors=reason.errors if reason else {},
-    )
+    return reason_page(request, "network_reason.html", who, action, reason, status)
 
 
 async def _reasoned(request: Request, who: Viewer, action: str) -> tuple[Reason, str] | Response:
