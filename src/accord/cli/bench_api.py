@@ -16,13 +16,10 @@ screening and identity look-ups in-process, without HTTP.
 
 from __future__ import annotations
 
-import dataclasses
 import os
-import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 from typing import Annotated, Any
@@ -31,6 +28,7 @@ import httpx
 import typer
 
 from accord.cli.bench_api_load import Load, Request, run_load, web_login
+from accord.cli.bench_lab import open_lab
 from accord.cli.common import console, handle_errors, print_json
 from accord.cli.groups import bench_app
 from accord.cli.screen_bench_http import free_port
@@ -178,21 +176,8 @@ def _percentile(values: list[float], p: float) -> float:
 
 def run_api_bench(scale: int, seconds: float, clients: int, profile_clients: int) -> dict[str, Any]:
     """Figures of ``accord bench api``."""
-    from accord.scenario import generate
-    from accord.services import Services
-    from accord.settings import get_settings
-    from accord.store import open_store
-
-    settings = get_settings()
-    home = settings.data_dir / "bench-api"
-    region = home / f"region-{scale}"
-    if not (region / "manifest.json").exists():
-        generate(seed=2025, scale=scale, out=region, progress=False)
-    scratch = Path(tempfile.mkdtemp(dir=home))
-    lab = dataclasses.replace(
-        settings, database_url=f"sqlite:///{scratch / 'api.db'}", data_dir=scratch
-    )
-    svc = Services(settings=lab, store=open_store(lab))
+    bench = open_lab("bench-api", seed=2025, scale=scale)
+    lab, svc, region = bench.settings, bench.services, bench.region
     server: subprocess.Popen[bytes] | None = None
     try:
         prepared = _prepare(svc, region, clients)
@@ -234,7 +219,7 @@ def run_api_bench(scale: int, seconds: float, clients: int, profile_clients: int
             server.terminate()
             server.wait(timeout=60)
         svc.close()
-        shutil.rmtree(scratch, ignore_errors=True)  # the region stays, for the next run
+        bench.close()
     return _figures(
         scale=scale, seconds=seconds, clients=clients, profile_clients=profile_clients,
         prepared=prepared, ready=ready, index_ready=index_ready, server_rss=server_rss,

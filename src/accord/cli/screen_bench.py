@@ -4,10 +4,9 @@ hits and the false-hit rates of the bands."""
 
 from __future__ import annotations
 
-import tempfile
-from pathlib import Path
 from typing import Any
 
+from accord.cli.bench_lab import open_lab
 from accord.cli.screen_bench_http import http_load
 from accord.cli.screen_bench_misses import count_misses, diagnose, miss_row, write_misses
 from accord.cli.screen_bench_store import iso_birth, load_bench_store, rss_mb
@@ -20,31 +19,18 @@ __all__ = ["run_bench"]
 
 def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     """Figures of ``accord bench screen``."""
-    import dataclasses
     import random
-    import shutil
     import statistics
     import time
 
     from accord.model.ids import record_id_maker
-    from accord.scenario import generate
     from accord.screening.evaluation import checked, planted_queries, query_of, read_truth
     from accord.screening.train import SplinkBaseline
-    from accord.services import Services
     from accord.services.screening import ScreeningDesk
-    from accord.settings import get_settings
-    from accord.store import open_store
 
-    settings = get_settings()
-    base = settings.data_dir / "bench-screen"
-    region = base / f"region-{size}"
-    if not (region / "manifest.json").exists():
-        generate(seed=11, scale=size, out=region, progress=False)
-    scratch = Path(tempfile.mkdtemp(dir=base))
-    lab_settings = dataclasses.replace(
-        settings, database_url=f"sqlite:///{scratch / 'bench.db'}", data_dir=scratch
-    )
-    svc = Services(settings=lab_settings, store=open_store(lab_settings))
+    bench = open_lab("bench-screen", seed=11, scale=size)
+    settings = lab_settings = bench.settings
+    svc, region, scratch = bench.services, bench.region, bench.scratch
     started = time.perf_counter()
     load_bench_store(svc, region, scratch)
     load_seconds = time.perf_counter() - started
@@ -136,7 +122,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     ]
     http = http_load(lab_settings, token, bodies, http_seconds)
     svc.close()
-    shutil.rmtree(scratch, ignore_errors=True)  # the region stays, for the next run
+    bench.close()
 
     def pct(values: list[float], p: float) -> float:
         ordered = sorted(values)
@@ -159,7 +145,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
         "planted_expected": planted_expected,
         "planted_namesakes_hit": planted_false,
         "misses_by_cause": count_misses(misses),
-        "misses_file": str(write_misses(base / f"misses-{size}.csv", misses)),
+        "misses_file": str(write_misses(region.parent / f"misses-{size}.csv", misses)),
         "heldout_recall": round(found / expected, 4) if expected else None,
         "heldout_queries": len(entries),
         "high_hits": high,
