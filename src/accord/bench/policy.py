@@ -11,16 +11,15 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 
 from accord.model.ids import content_hash
 from accord.policy import Principal, Role
-from accord.store.base import record_select
 from accord.store.batch import BatchMeta, Chunk
 from accord.store.gate import Gate, RecordQuery
-from accord.store.records import record_from_row
+from accord.store.reading import RECORD_COLUMNS, EnvelopeCache, stored_record
 from accord.store.sqlite import SqliteStore
-from accord.store.tables import agreements, releases
+from accord.store.tables import agreements, records, releases
 
 __all__ = ["PolicyBench", "run_policy_bench"]
 
@@ -82,9 +81,12 @@ def run_policy_bench(count: int = 100_000, rounds: int = 3) -> PolicyBench:
         best, base, returned = float("inf"), float("inf"), 0
         for _ in range(rounds):
             start = time.perf_counter()
+            # The same bulk read the gate does (own columns, envelopes built once), unchecked.
             with store.read() as conn:
-                plain = [record_from_row(row) for row in conn.execute(record_select()
-                         .order_by(record_select().selected_columns.id))]  # fmt: skip
+                rows = conn.execute(select(*RECORD_COLUMNS).order_by(records.c.id)).all()
+                seen = EnvelopeCache()
+                seen.load(conn, rows)
+                plain = [stored_record(row, seen[row[4]]) for row in rows]
             base = min(base, time.perf_counter() - start)
             start = time.perf_counter()
             found = gate.read(user, "serious-crime", RecordQuery(limit=count),

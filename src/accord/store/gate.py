@@ -13,15 +13,17 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, exists, false, select
 
 from accord.errors import AccessDenied, InputError
 from accord.model.codes import Purpose
+from accord.model.envelope import Envelope
 from accord.policy import Action, Agreement, Principal, decide
 from accord.store.agreement_book import AgreementBook
 from accord.store.audit import AuditEntry
-from accord.store.base import Store, record_select
-from accord.store.records import StoredRecord, record_from_row
+from accord.store.base import Store
+from accord.store.reading import RECORD_COLUMNS, EnvelopeCache, stored_record
+from accord.store.records import StoredRecord
 from accord.store.tables import envelopes, records, releases
 
 __all__ = ["LOGGED_READS", "Gate", "RecordQuery", "parse_purpose"]
@@ -30,6 +32,8 @@ __all__ = ["LOGGED_READS", "Gate", "RecordQuery", "parse_purpose"]
 LOGGED_READS = frozenset({"consultation", "export", "screen", "combination", "transfer"})
 
 _PAGE = 2000
+# Positions in a row of RECORD_COLUMNS followed by the released flag.
+_ENVELOPE, _RESTRICTED, _RELEASED = 4, 8, 9
 _MAX_TEXT = 200
 
 
@@ -58,8 +62,10 @@ def parse_purpose(value: str | Purpose | None) -> Purpose | None:
         return None
 
 
-def _select(query: RecordQuery) -> Select[Any]:
-    stmt = record_select().order_by(records.c.id)
+def _select(query: RecordQuery, released: ColumnElement[bool]) -> Select[Any]:
+    stmt = select(*RECORD_COLUMNS, released.label("released")).order_by(records.c.id)
+    if query.participant or query.dataset:
+        stmt = stmt.join(envelopes, envelopes.c.id == records.c.envelope_id)
     if query.ids is not None:
         stmt = stmt.where(records.c.id.in_(list(query.ids)))
     if query.schema:
@@ -78,6 +84,15 @@ def _select(query: RecordQuery) -> Select[Any]:
         escaped = query.text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         stmt = stmt.where(records.c.caption.ilike(f"%{escaped}%", escape="\\"))
     return stmt
+
+
+def _released_to(user: Principal) -> ColumnElement[bool]:
+    """Whether a record was released to the user's authority in step 2 (one index look-up)."""
+    if user.system:
+        return false()
+    return exists().where(
+        releases.c.record_id == records.c.id, releases.c.authority == user.authority
+    )
 
 
 class Gate:
@@ -152,36 +167,30 @@ class Gate:
         agreements = self.book.all()
         today = self._today()
         cache: dict[tuple[Any, ...], bool] = {}
+        envelopes_seen = EnvelopeCache()
         skipped, emitted, last = 0, 0, None
-        stmt = _select(query)
+        stmt = _select(query, _released_to(user))
         with self.store.read() as conn:
             while emitted < limit:
                 page = stmt if last is None else stmt.where(records.c.id > last)
                 rows = conn.execute(page.limit(_PAGE)).all()
                 if not rows:
                     return
-                last = rows[-1].id
-                released = self._released(conn, user, [row.id for row in rows])
+                last = rows[-1][0]
+                envelopes_seen.load(conn, rows)
                 for row in rows:
+                    envelope = envelopes_seen[row[_ENVELOPE]]
                     if not self._allowed(
-                        user, purpose, action, row, agreements, today, row.id in released, cache
+                        user, purpose, action, row, envelope, agreements, today, cache
                     ):
                         continue
                     if skipped < query.offset:
                         skipped += 1
                         continue
-                    yield record_from_row(row)
+                    yield stored_record(row, envelope)
                     emitted += 1
                     if emitted >= limit:
                         return
-
-    def _released(self, conn: Any, user: Principal, ids: list[str]) -> set[str]:
-        if user.system:
-            return set()
-        query = select(releases.c.record_id).where(
-            releases.c.authority == user.authority, releases.c.record_id.in_(ids)
-        )
-        return {row.record_id for row in conn.execute(query)}
 
     def _allowed(
         self,
@@ -189,26 +198,26 @@ class Gate:
         purpose: Purpose,
         action: Action,
         row: Any,
+        envelope: Envelope,
         agreements: list[Agreement],
         today: date,
-        released: bool,
         cache: dict[tuple[Any, ...], bool],
     ) -> bool:
         # The decision depends on the envelope's codes, not on the record's content, so it is
         # taken once per distinct envelope and reused for every record that shares it.
-        key = (row.envelope_id, row.schema, bool(row.restricted), released)
+        schema, restricted, released = row[1], bool(row[_RESTRICTED]), bool(row[_RELEASED])
+        key = (row[_ENVELOPE], schema, restricted, released)
         found = cache.get(key)
         if found is None:
-            envelope = record_from_row(row).envelope
             found = decide(
                 user,
                 envelope,
                 action,
                 purpose,
-                schema=row.schema,
+                schema=schema,
                 agreements=agreements,
                 today=today,
-                restricted=bool(row.restricted),
+                restricted=restricted,
                 released=released,
             ).allowed
             cache[key] = found

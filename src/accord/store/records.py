@@ -21,7 +21,7 @@ from accord.model.codes import (
 from accord.model.envelope import Envelope
 from accord.model.schemata import make_entity
 
-__all__ = ["StoredRecord", "envelope_columns", "record_from_row"]
+__all__ = ["StoredRecord", "envelope_columns", "envelope_from_row", "record_from_row"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,13 +114,18 @@ def _envelope(
     )
 
 
-def record_from_row(row: Any) -> StoredRecord:
-    """A stored record from a row of records joined with envelopes."""
-    envelope = _envelope(
+def envelope_from_row(row: Any) -> Envelope:
+    """The envelope of a row that holds the envelopes table's columns."""
+    return _envelope(
         row.participant, row.authority, row.dataset, row.handling, row.handling_note,
         row.source_reliability, row.information_accuracy, row.subject_category, row.nature,
         row.purpose, row.legal_basis, row.review_date, row.delete_by, row.alert,
     )  # fmt: skip
+
+
+def record_from_row(row: Any) -> StoredRecord:
+    """A stored record from a row of records joined with envelopes."""
+    envelope = envelope_from_row(row)
     return StoredRecord(
         id=row.id,
         schema=row.schema,
