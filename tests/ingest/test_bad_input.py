@@ -10,6 +10,7 @@ import time
 import zipfile
 from pathlib import Path
 
+import psutil
 import pytest
 
 from accord.errors import InputError
@@ -164,7 +165,14 @@ def test_ingest_killed_midway_stores_nothing_and_rerun_completes(
     ]
     env = dict(os.environ)
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    time.sleep(2.0)
+    # Kill it while it works, not while it starts: a file this large is checked by worker
+    # processes, which start once the ingest has counted its lines.
+    deadline = time.monotonic() + 120
+    while not psutil.Process(proc.pid).children() and time.monotonic() < deadline:
+        assert proc.poll() is None, proc.stderr.read() if proc.stderr else ""
+        time.sleep(0.02)
+    time.sleep(0.5)
+    assert proc.poll() is None, "the ingest finished before it could be killed: use more rows"
     proc.send_signal(signal.SIGKILL)
     proc.wait()
     store = open_store(accord_env)

@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
-from accord.cli import topics  # noqa: F401  (registers the topic commands)
+import sys
+
+import typer
+
+from accord.cli import topics
 from accord.cli.groups import bench_app, eval_app
-from accord.cli.registry import app
+from accord.cli.registry import app as _root
 
-__all__ = ["app"]
+__all__ = ["main"]  # and ``app``, with every command, on first use
 
-app.add_typer(eval_app, name="eval")
-app.add_typer(bench_app, name="bench")
+_root.add_typer(eval_app, name="eval")
+_root.add_typer(bench_app, name="bench")
+
+
+def main() -> None:
+    """Run the command line, importing only the topic modules its command needs."""
+    topics.load(sys.argv[1:])
+    _root()
+
+
+def __getattr__(name: str) -> typer.Typer:
+    # ``from accord.cli.main import app`` (tests, embedding) gets the app with every command.
+    if name == "app":
+        topics.load_all()
+        return _root
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 if __name__ == "__main__":
-    app()
+    main()
