@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from accord.ingest import IngestJob, ingest_file
-from accord.ingest.parallel import PARALLEL_MIN_ROWS, WORKERS
+from accord.ingest.parallel import WorkerUsage
 from accord.model.reference import retention_table
 from accord.model.schemata import get_model
 from accord.store.sqlite import SqliteStore
@@ -132,20 +132,17 @@ def _baseline(count: int, seed: int) -> float:
 
 
 def _cpu_seconds() -> float:
-    """Processor time (user and system) of this process and its finished children."""
+    """Processor time (user and system) of this process; the ingest reports its workers'."""
     own = resource.getrusage(resource.RUSAGE_SELF)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+    return own.ru_utime + own.ru_stime
 
 
-def _peak_mb(workers: int) -> float:
-    """Peak resident memory in MB: this process's, plus the largest worker's once for each
-    worker (the system reports only the largest child's peak, and the workers run together;
-    so this is an upper bound)."""
+def _peak_mb(workers: WorkerUsage | None) -> float:
+    """Peak resident memory in MB: this process's, plus each worker's peak and the fork
+    server's size (they run at the same time as this process, so this is an upper bound)."""
     scale = 1 if sys.platform == "darwin" else 1024  # bytes on macOS, KiB on Linux
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return round((own + workers * child) * scale / 1_048_576, 1)
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale / 1_048_576
+    return round(own + (workers.peak_mb if workers else 0.0), 1)
 
 
 def run_ingest_bench(records: int, seed: int = 7, baseline_rows: int = 50_000) -> IngestBench:
@@ -161,7 +158,7 @@ def run_ingest_bench(records: int, seed: int = 7, baseline_rows: int = 50_000) -
         cpu, start = _cpu_seconds(), time.perf_counter()
         report = ingest_file(store, job)
         seconds = time.perf_counter() - start
-        cpu = _cpu_seconds() - cpu
+        cpu = _cpu_seconds() - cpu + (report.workers.cpu_seconds if report.workers else 0.0)
         store.close()
         if report.result.stored != records:
             raise RuntimeError(f"the bench stored {report.result.stored} of {records} rows")
@@ -170,7 +167,7 @@ def run_ingest_bench(records: int, seed: int = 7, baseline_rows: int = 50_000) -
         records=records,
         seconds=round(seconds, 2),
         records_per_s=round(records / seconds, 1),
-        peak_mb=_peak_mb(WORKERS if records >= PARALLEL_MIN_ROWS else 0),
+        peak_mb=_peak_mb(report.workers),
         baseline_records_per_s=_baseline(rows, seed),
         baseline_rows=rows,
         cpu_seconds=round(cpu, 2),

@@ -12,7 +12,6 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from datetime import date
-from itertools import repeat
 from typing import Any
 
 import polars as pl
@@ -20,6 +19,7 @@ import polars as pl
 from accord.errors import InputError
 from accord.ingest.envelope_values import envelope_validator
 from accord.ingest.mapping import Mapping, Source
+from accord.ingest.packed import RecordColumns
 from accord.ingest.readers import Row
 from accord.ingest.values import Invalid, validator_for
 from accord.ingest.vector import VectorCleaner, vector_cleaner
@@ -235,9 +235,18 @@ class RowBuilder:
 
     def build_frame(self, frame: pl.DataFrame, numbers: Sequence[int]) -> Chunk:
         """Check a frame of rows (all text columns) whose file row numbers are ``numbers``."""
+        chunk, columns = self.build_columns(frame, numbers)
+        if columns is not None:
+            chunk.records.extend(columns.rows())
+        return chunk
+
+    def build_columns(
+        self, frame: pl.DataFrame, numbers: Sequence[int]
+    ) -> tuple[Chunk, RecordColumns | None]:
+        """Like :meth:`build_frame`, with the records left as columns (None if there are none)."""
         chunk = Chunk(read=frame.height)
         if frame.height == 0:
-            return chunk
+            return chunk, None
         out, problem = self._evaluate(frame)
         flagged = problem.to_list()
         keep = [i for i, bad in enumerate(flagged) if not bad]
@@ -247,12 +256,12 @@ class RowBuilder:
                     k: ("" if v is None else str(v)) for k, v in frame.row(i, named=True).items()
                 }
                 chunk.quarantined.append(self._quarantine(numbers[i], raw, out, i))
-        if keep:
-            records, envelopes = self._records(out[keep] if len(keep) < frame.height else out)
-            chunk.records.extend(records)
-            chunk.envelopes.update(envelopes)
-            chunk.row_numbers.extend(numbers[i] for i in keep)
-        return chunk
+        if not keep:
+            return chunk, None
+        columns, envelopes = self._records(out[keep] if len(keep) < frame.height else out)
+        chunk.envelopes.update(envelopes)
+        chunk.row_numbers.extend(numbers[i] for i in keep)
+        return chunk, columns
 
     def _evaluate(self, frame: pl.DataFrame) -> tuple[pl.DataFrame, pl.Series]:
         """Clean every mapped column; returns the cleaned frame and a per-row problem flag."""
@@ -327,10 +336,8 @@ class RowBuilder:
         reason = "; ".join(f"{f}: {r}" for f, _, r in problems)
         return QuarantineRow(self.source, number, field, value, reason, values)
 
-    def _records(
-        self, out: pl.DataFrame
-    ) -> tuple[list[tuple[Any, ...]], dict[str, tuple[Any, ...]]]:
-        """Record tuples and the envelopes they refer to (each distinct envelope once)."""
+    def _records(self, out: pl.DataFrame) -> tuple[RecordColumns, dict[str, tuple[Any, ...]]]:
+        """Record columns and the envelopes they refer to (each distinct envelope once)."""
         names = [c.name for c in self.columns]
         body = pl.concat_str([pl.col("json:" + n) for n in names], separator=", ",
                              ignore_nulls=True)  # fmt: skip
@@ -378,21 +385,17 @@ class RowBuilder:
             ids[text] = envelope_id
             values = [v or None for v in text.split("\x1f")]
             envelopes[envelope_id] = (envelope_id, *values)
-        # Column by column, so that the only per-row Python work left is the two hashes.
+        # The only per-row Python work left: the two hashes.
         sha256 = hashlib.sha256
-        records = list(
-            zip(
-                map(self.make_id, frame["key:"].to_list()),
-                repeat(self.mapping.schema.name, frame.height),
-                frame["caption"].to_list(),
-                frame["properties"].to_list(),
-                # The same few id strings over and over, so they are pickled once per chunk.
-                [ids[text] for text in frame["env"].to_list()],
-                [sha256(content).hexdigest() for content in frame["content"].to_list()],
-                strict=True,
-            )
+        columns = RecordColumns(
+            ids=list(map(self.make_id, frame["key:"].to_list())),
+            schema=self.mapping.schema.name,
+            captions=frame["caption"],
+            properties=frame["properties"],
+            envelope_ids=frame["env"].replace_strict(ids, return_dtype=pl.Utf8),
+            content_hashes=[sha256(content).hexdigest() for content in frame["content"].to_list()],
         )
-        return records, envelopes
+        return columns, envelopes
 
     def _optional(self, name: str) -> pl.Expr:
         return pl.col("env:" + name) if self._has_env(name) else pl.lit(None, dtype=pl.Utf8)

@@ -2,14 +2,24 @@
 
 Each worker loads the mapping itself and keeps its own caches of checked values; chunks go out
 as polars frames and come back as checked records, in order, with a bounded number in flight so
-that memory stays bounded whatever the file's size. Starting a worker (importing the libraries,
-loading the schemata) takes seconds, so the pool is started as soon as a file is known to be
-large, and the workers load while the main process is still reading the file.
+that memory stays bounded whatever the file's size.
+
+Workers are forked from a fork server that has imported the libraries and loaded the schemata
+once (:mod:`accord.ingest.preload`): starting a worker from scratch takes seconds, most of it
+imports, and this way the cost is paid once per process rather than once per worker and file.
+The server is a fresh interpreter with no threads, so forking from it is safe even when the
+calling process runs polars or DuckDB threads (forking such a process directly is not). The
+pool is still started as soon as a file is known to be large, so that the server loads while
+the main process reads the file.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import os
+import resource
+import sys
+import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -18,19 +28,23 @@ from datetime import date
 from pathlib import Path
 
 import polars as pl
+import psutil
 
 from accord.ingest.builder import RowBuilder
 from accord.ingest.mapping import load_mapping
+from accord.ingest.packed import PackedRecords
 from accord.model.reference import RetentionTable
 from accord.store.batch import Chunk
 
-__all__ = ["PARALLEL_MIN_ROWS", "WORKERS", "BuilderPool", "BuilderSpec"]
+__all__ = ["PARALLEL_MIN_ROWS", "WORKERS", "BuilderPool", "BuilderSpec", "WorkerUsage"]
 
 #: Below this many rows, starting worker processes costs more than it saves.
 PARALLEL_MIN_ROWS = 150_000
 #: Worker processes for a large file: the machines this runs on have two cores or more.
 WORKERS = 2
 _WORKER: RowBuilder | None = None
+#: ``ru_maxrss`` is in bytes on macOS, in KiB elsewhere.
+_MAXRSS_UNIT = 1 if sys.platform == "darwin" else 1024
 
 
 @dataclass(frozen=True)
@@ -64,9 +78,52 @@ def _start(spec: BuilderSpec) -> None:
     _WORKER = spec.build()
 
 
-def _build(frame: pl.DataFrame, first_row: int) -> Chunk:
+@dataclass(frozen=True)
+class _Built:
+    """A worker's answer: the checked chunk, its records packed apart (see
+    :mod:`accord.ingest.packed`), and the worker's processor time so far."""
+
+    chunk: Chunk
+    packed: PackedRecords | None
+    worker: int
+    server: int
+    cpu_seconds: float
+    peak_bytes: int
+
+
+def _build(frame: pl.DataFrame, first_row: int) -> _Built:
     assert _WORKER is not None
-    return _WORKER.build_frame(frame, range(first_row, first_row + frame.height))
+    chunk, columns = _WORKER.build_columns(frame, range(first_row, first_row + frame.height))
+    packed = None if columns is None else columns.pack()
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _MAXRSS_UNIT
+    return _Built(chunk, packed, os.getpid(), os.getppid(), time.process_time(), peak)
+
+
+@dataclass(frozen=True)
+class WorkerUsage:
+    """What the worker processes of one ingest used: processor seconds (the fork server's
+    included) and the sum of their peak resident memory in MB."""
+
+    cpu_seconds: float
+    peak_mb: float
+
+
+def _cpu_of(process: psutil.Process) -> float:
+    times = process.cpu_times()
+    return float(times.user + times.system)
+
+
+def _fork_server() -> multiprocessing.context.BaseContext:
+    """The fork-server context, its server preloading what the workers need.
+
+    ``__main__`` is preloaded too: otherwise every forked worker would import the main script
+    again (for the command line, the whole CLI), as spawned workers do.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")  # no fork on this platform
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["__main__", "accord.ingest.preload"])
+    return context
 
 
 def _ready() -> None:
@@ -77,15 +134,34 @@ class BuilderPool:
     """Worker processes that build the chunks of one file; close it when done."""
 
     def __init__(self, spec: BuilderSpec, workers: int = WORKERS) -> None:
-        context = multiprocessing.get_context("spawn")
+        context = _fork_server()
         self._pool = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_start, initargs=(spec,)
         )
         for _ in range(workers):
             self._pool.submit(_ready)
+        # A fork server already running was started (and paid for) by an earlier ingest.
+        self._before = {child.pid: _cpu_of(child) for child in psutil.Process().children()}
+        self._workers: dict[int, tuple[float, int]] = {}
+        self._server: int | None = None
 
     def close(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)
+
+    def usage(self) -> WorkerUsage:
+        """What this pool used so far: its workers (up to their last chunk) and the fork
+        server. The workers are children of the server, not of this process, so the system's
+        count of this process's children does not include them."""
+        cpu = sum(cpu for cpu, _ in self._workers.values())
+        peak = sum(peak for _, peak in self._workers.values())
+        if self._server is not None and self._server != os.getpid():
+            try:
+                server = psutil.Process(self._server)
+                cpu += _cpu_of(server) - self._before.get(self._server, 0.0)
+                peak += server.memory_info().rss  # it idles between forks: now is its peak
+            except psutil.Error:
+                pass  # the server is gone: its figures can no longer be read
+        return WorkerUsage(cpu_seconds=round(cpu, 2), peak_mb=round(peak / 1_048_576, 1))
 
     def chunks(
         self,
@@ -96,7 +172,7 @@ class BuilderPool:
     ) -> Iterator[Chunk]:
         """The checked chunks of ``frame`` in order (row i of the frame is file line i + 2)."""
         pool = self._pool
-        pending: deque[tuple[Future[Chunk], int]] = deque()
+        pending: deque[tuple[Future[_Built], int]] = deque()
         starts = iter(range(0, frame.height, chunk_rows))
         for start in starts:
             pending.append((pool.submit(_build, frame.slice(start, chunk_rows), start + 2), start))
@@ -104,11 +180,16 @@ class BuilderPool:
                 break
         while pending:
             future, start = pending.popleft()
-            chunk = future.result()
+            built = future.result()
             following = next(starts, None)
             if following is not None:
                 part = frame.slice(following, chunk_rows)
                 pending.append((pool.submit(_build, part, following + 2), following))
+            self._workers[built.worker] = (built.cpu_seconds, built.peak_bytes)
+            self._server = built.server
+            chunk = built.chunk
+            if built.packed is not None:
+                chunk.records = built.packed.rows()
             if on_rows:
                 on_rows(chunk.read)
             yield chunk

@@ -18,7 +18,7 @@ from accord.ingest.builder import RowBuilder
 from accord.ingest.fast_csv import read_well_formed_csv
 from accord.ingest.ftm import entity_header, entity_rows, schema_mapping
 from accord.ingest.mapping import Mapping, load_mapping
-from accord.ingest.parallel import PARALLEL_MIN_ROWS, BuilderPool, BuilderSpec
+from accord.ingest.parallel import PARALLEL_MIN_ROWS, BuilderPool, BuilderSpec, WorkerUsage
 from accord.ingest.prefetch import prefetch
 from accord.ingest.readers import (
     FileFormat,
@@ -55,6 +55,8 @@ class IngestReport:
     result: BatchResult
     format: str
     unknown_columns: list[str]
+    #: What the worker processes that checked the file used (None if there were none).
+    workers: WorkerUsage | None = None
 
 
 def _file_sha256(path: Path) -> tuple[str, int]:
@@ -146,10 +148,11 @@ def ingest_file(
     try:
         chunks = _chunks(job, mapping, fmt, header, pool, builder, on_rows)
         result = store.write_batch(meta, prefetch(chunks))
+        usage = None if pool is None else pool.usage()
     finally:
         if pool is not None:
             pool.close()
-    return IngestReport(result=result, format=fmt, unknown_columns=unknown)
+    return IngestReport(result, fmt, unknown, workers=usage)
 
 
 def _chunks(

@@ -1,0 +1,58 @@
+"""Workers forked from the fork server store the same bytes as the in-process path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from accord.store import Store
+from accord.store.tables import envelopes, records
+from tests.ingest.conftest import Ingest
+
+HEADER = (
+    "person_id,first_name,last_name,birth_date,nationality,document_number,phone,category,alert"
+)
+
+
+def _stored(store: Store, dataset: str) -> set[tuple[str, str, str, str]]:
+    query = (
+        select(records.c.schema, records.c.caption, records.c.properties, records.c.content_hash)
+        .join(envelopes, envelopes.c.id == records.c.envelope_id)
+        .where(envelopes.c.dataset == dataset)
+    )
+    with store.read() as conn:
+        return {(r.schema, r.caption, r.properties, r.content_hash) for r in conn.execute(query)}
+
+
+def test_parallel_and_in_process_store_the_same_bytes(
+    ingest: Ingest, tmp_path: Path, ingest_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    rows = [HEADER]
+    for i in range(500):
+        phone = f"+38164{1000000 + i}" if i % 3 == 0 else ""
+        name = ["Ана", 'Zoë "Z"', "Đorđe\\", "Arben"][i % 4]
+        rows.append(
+            f'P{i},"{name.replace(chr(34), chr(34) * 2)}",Petrović {i % 7},19{50 + i % 50}-0'
+            f"{1 + i % 9}-1{i % 10},RS,A{i:07d},{phone},{'suspect' if i % 11 else 'nobody'},"
+            f"{'wanted' if i % 5 == 0 else ''}"
+        )
+    path = tmp_path / "persons.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    alone = ingest(path, dataset="alone")
+    assert alone.workers is None
+    import accord.ingest.pipeline as pipeline
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ROWS", 100)
+    monkeypatch.setattr(pipeline, "CHUNK_ROWS", 64)
+    parallel = ingest(path, dataset="parallel")
+    assert parallel.workers is not None and parallel.workers.cpu_seconds > 0
+    assert parallel.workers.peak_mb > 0
+    assert parallel.result.to_dict() | {"batch": ""} == alone.result.to_dict() | {"batch": ""}
+    assert parallel.result.quarantined == 46  # the rows with a category that does not exist
+    assert _stored(ingest_store, "alone") == _stored(ingest_store, "parallel")
+    assert len(_stored(ingest_store, "parallel")) == 500 - 46
+    # A second run of the same file stores nothing twice.
+    again = ingest(path, dataset="parallel")
+    assert (again.result.stored, again.result.duplicates) == (0, 454)
