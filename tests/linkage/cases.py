@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import polars as pl
 
-from accord.linkage.inputs import INPUT_COLUMNS, OPTIONAL_COLUMNS
+from accord.linkage.inputs import INPUT_COLUMNS
 
-COLUMNS = (*INPUT_COLUMNS, *OPTIONAL_COLUMNS)
+#: The columns of the cases below (the optional ``phone`` is left out: absent means unknown).
+COLUMNS = (*INPUT_COLUMNS, "birth_place", "father_name")
 
 # record_id, participant, first, last, born, sex, nationality, document, birth place, father
 HARD_CASES: list[tuple[str | None, ...]] = [
@@ -107,7 +108,7 @@ PERSONS = {
 }  # fmt: skip
 
 
-def frame(rows: list[tuple[str | None, ...]]) -> pl.DataFrame:
+def frame(rows: list[tuple[str | None, ...]], columns: tuple[str, ...] = COLUMNS) -> pl.DataFrame:
     """A link input of these rows (empty strings become unknown)."""
     cleaned = [tuple(v if v != "" else None for v in row) for row in rows]
-    return pl.DataFrame(cleaned, schema={c: pl.Utf8 for c in COLUMNS}, orient="row")
+    return pl.DataFrame(cleaned, schema={c: pl.Utf8 for c in columns}, orient="row")

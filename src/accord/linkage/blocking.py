@@ -2,11 +2,11 @@
 
 Keys come from the names layer's normalised forms (given-name id with the surname's consonant
 skeleton, in both field orders; surname skeleton with the year of birth and the given name's
-initial), from the date of birth with the given name, and from each document number. A key
-held by more records than the cap (a very common name) does not pair all of them: its records
-are sorted by date of birth and name, and each is paired with its next ``window`` neighbours
-only. The report says how many pairs each kind of key gave, how many of them no earlier kind
-had, and how many pairs the caps left out.
+initial), from the date of birth with the given name, and from each document and phone
+number. A key held by more records than the cap (a very common name) does not pair all of
+them: its records are sorted by date of birth and name, and each is paired with its next
+``window`` neighbours only. The report says how many pairs each kind of key gave, how many
+of them no earlier kind had, and how many pairs the caps left out.
 
 Runs as SQL on DuckDB over the prepared records; nothing here is computed per pair in Python.
 """
@@ -18,7 +18,7 @@ from typing import Any
 
 import duckdb
 
-__all__ = ["BLOCKING_KINDS", "KEY_KINDS", "BlockingReport", "candidate_pairs"]
+__all__ = ["BLOCKING_KINDS", "KEY_KINDS", "LIST_KINDS", "BlockingReport", "candidate_pairs"]
 
 #: kind -> SQL of the key (null when the record has none), over the prepared records.
 KEY_KINDS: dict[str, str] = {
@@ -34,10 +34,11 @@ KEY_KINDS: dict[str, str] = {
         "case when dob_day is not null then 'dg:' || dob || '|' || first_lex1 end"
     ),
 }
-_DOCUMENT_KIND = "document number"
+#: kind -> list column of the prepared records, each of whose values is a key of its own
+LIST_KINDS: dict[str, str] = {"document number": "docs", "phone number": "phones"}
 #: Every kind of key, in the order of their numbers (``match_key`` of a pair: the first kind
 #: that produced it).
-BLOCKING_KINDS = (*KEY_KINDS, _DOCUMENT_KIND)
+BLOCKING_KINDS = (*KEY_KINDS, *LIST_KINDS)
 
 
 @dataclass
@@ -62,11 +63,11 @@ def _keys_sql(table: str) -> str:
         f"select unique_id, {index} as kind, {sql} as key from {table}"
         for index, sql in enumerate(KEY_KINDS.values())
     ]
-    document = len(KEY_KINDS)
-    parts.append(
-        f"select unique_id, {document} as kind, 'dc:' || unnest(docs) as key "
-        f"from {table} where docs is not null"
-    )
+    for index, column in enumerate(LIST_KINDS.values(), start=len(KEY_KINDS)):
+        parts.append(
+            f"select unique_id, {index} as kind, '{column}:' || unnest({column}) as key "
+            f"from {table} where {column} is not null"
+        )
     return " union all ".join(parts)
 
 

@@ -18,6 +18,7 @@ from accord.linkage.values import (
     clean_text,
     document_numbers,
     nationality_code,
+    phone_numbers,
     sex_code,
 )
 from accord.names import canonical, name_features
@@ -32,7 +33,7 @@ FEATURE_COLUMNS = (
     "first_male_forms", "first_skel", "last_lex", "last_lex1", "last_tok1", "last_canon",
     "last_known1", "last_skel", "last_male_forms", "full_lex", "st_key", "key_fs", "dob",
     "dob_year", "dob_month", "dob_day", "sex", "nationality", "docs", "doc1", "doc_shapes", "place",
-    "father_lex1", "father_canon", "all_lex",
+    "father_lex1", "father_canon", "all_lex", "phones", "phone1",
 )  # fmt: skip
 
 
@@ -68,6 +69,9 @@ def _male_forms(reading: str, given: bool) -> list[str]:
     for male in sorted(candidates):
         rule = gender_rule(male, reading)
         if rule is None or not rule[1]:
+            continue
+        # Merjeme is the Albanian form of Merjem, itself a woman's name: not its female form
+        if given and token_info(male).gender == "f":
             continue
         # Esra / Esar is a typing error unless the male form is a known name
         if rule[0] == "ar-ra" and not (given and token_info(male).lexemes):
@@ -188,8 +192,10 @@ def prepare(frame: pl.DataFrame) -> tuple[pl.DataFrame, InputReport]:
         sex=sex_code("sex"),
         nationality=nationality_code("nationality"),
         docs=document_numbers("document_number"),
+        phones=phone_numbers("phone"),
     ).with_columns(
         doc1=pl.col("docs").list.first(),
+        phone1=pl.col("phones").list.first(),
         # the kind of a number by its letters and digits (13 digits: a JMBG; A9999999: a
         # passport), so that two different numbers of one kind tell two people apart
         doc_shapes=pl.col("docs")

@@ -3,7 +3,7 @@
 A link input is a polars frame of text columns :data:`INPUT_COLUMNS` (required) and
 :data:`OPTIONAL_COLUMNS` (used when present). Unknown values are empty. Names may be in any
 script; ``birth_date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (other common layouts are read
-too); ``document_number`` may hold several numbers separated by ``;``.
+too); ``document_number`` and ``phone`` may hold several numbers separated by ``;``.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ INPUT_COLUMNS = (
     "nationality",
     "document_number",
 )
-OPTIONAL_COLUMNS = ("birth_place", "father_name")
+OPTIONAL_COLUMNS = ("birth_place", "father_name", "phone")
 _MAX_ID = 200
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "COMPARISONS",
     "CONTRADICTIONS",
     "EM_BLOCKING_RULES",
+    "FIXED_M",
     "PRIOR_RULES",
     "comparison_fields",
     "comparisons_with_defaults",
@@ -40,7 +41,10 @@ def _null_level(sql: str) -> dict[str, Any]:
     return {"sql_condition": sql, "label_for_charts": "unknown on one side", "is_null_level": True}
 
 
-_ELSE = {"sql_condition": "ELSE", "label_for_charts": "different"}
+def _else() -> dict[str, Any]:
+    # a new dict each time: one shared level object would take every comparison's parameters
+    return {"sql_condition": "ELSE", "label_for_charts": "different"}
+
 
 # Two different names that the lexicon knows (Hassan / Hussein, Petrović / Petković) are never
 # "spelled alike", however close their letters.
@@ -69,7 +73,10 @@ GENDER_FORMS = (
     " or ((list_contains(last_male_forms_l, last_tok1_r)"
     " or list_contains(last_male_forms_r, last_tok1_l)) and last_lex1_l <> last_lex1_r)"
     " or (first_gender_l <> first_gender_r and first_lex1_l <> first_lex1_r"
-    f" and {_jw('first_tok1_l', 'first_tok1_r', 0.8)})"
+    f" and {_jw('first_tok1_l', 'first_tok1_r', 0.8)}"
+    # Hala Hasan / Hasan Hala: one given name written as the other record's surname
+    " and not list_contains(all_lex_r, first_lex1_l)"
+    " and not list_contains(all_lex_l, first_lex1_r))"
 )
 #: Two given names the lexicon knows as different names, neither of which appears anywhere in
 #: the other record's names (so not a swap, nor a father's name written as a given name).
@@ -123,7 +130,7 @@ NAME = {
         ),
         _level(_LAST_SAME, "same surname, different given name"),
         _level(_FIRST_SAME, "same given name, different surname"),
-        _ELSE,
+        _else(),
     ],
 }
 
@@ -163,7 +170,7 @@ BIRTH_DATE = {
             "year off by one",
         ),
         _level("dob_year_l = dob_year_r", "same year, different day or month"),
-        _ELSE,
+        _else(),
     ],
 }
 
@@ -194,7 +201,7 @@ def _exact(column: str, output: str, description: str, label: str) -> dict[str, 
         "comparison_levels": [
             _null_level(_null(column)),
             _level(f"{column}_l = {column}_r", label),
-            _ELSE,
+            _else(),
         ],
     }
 
@@ -209,7 +216,7 @@ PLACE = {
         _null_level(_null("place")),
         _level("place_l = place_r", "same place of birth"),
         _level(_jw("place_l", "place_r", 0.88), "place of birth spelled alike"),
-        _ELSE,
+        _else(),
     ],
 }
 
@@ -220,7 +227,20 @@ FATHER = {
         _null_level(_null("father_lex1")),
         _level("father_lex1_l = father_lex1_r", "same father's name"),
         _level(_jw("father_canon_l", "father_canon_r", 0.9), "father's name spelled alike"),
-        _ELSE,
+        _else(),
+    ],
+}
+
+#: Phones change hands and numbers change, so a different number is weighed, never a
+#: contradiction; a number in common is strong evidence (its last eight digits, see
+#: :func:`accord.linkage.values.phone_numbers`).
+PHONE = {
+    "output_column_name": "phone",
+    "comparison_description": "phone numbers, compared on their last digits",
+    "comparison_levels": [
+        _null_level(_null("phones")),
+        _level("list_has_any(phones_l, phones_r)", "a phone number in common"),
+        _else(),
     ],
 }
 
@@ -232,6 +252,7 @@ COMPARISONS: tuple[dict[str, Any], ...] = (
     NATIONALITY,
     PLACE,
     FATHER,
+    PHONE,
 )
 
 #: Pairs that are never one person, whatever else agrees: they are not linked, directly or
@@ -246,12 +267,22 @@ CONTRADICTIONS: dict[str, str] = {
     ),
 }
 
-#: EM sessions: each estimates the m of every comparison its rule does not use.
+#: EM sessions: each estimates the m of every comparison its rule does not use, and the final
+#: m is their mean. Every rule admits few namesakes: a session blocked on a common name and a
+#: year alone (tried before) took the many namesakes of the region's common names for matches
+#: and taught the model that a different father's name or phone number is common in one person.
 EM_BLOCKING_RULES = (
     "l.doc1 = r.doc1",
-    "l.key_fs = r.key_fs and l.dob_year = r.dob_year",
+    "l.phone1 = r.phone1",
+    "l.key_fs = r.key_fs and l.dob = r.dob and l.dob_day is not null",
     "l.dob = r.dob and l.dob_day is not null and l.nationality = r.nationality and l.sex = r.sex",
 )
+
+#: Comparisons whose m is kept as shipped, not trained: every record of one person in the
+#: generated regions carries one nationality, so EM would learn that a different one never
+#: happens and veto the link; in real files nationalities differ (Kosovo and Serbian documents,
+#: dual nationals, old codes), and the shipped m says so.
+FIXED_M = ("nationality",)
 
 #: Rules that admit almost only true matches, to estimate the prior for the size of the data.
 PRIOR_RULES = (
@@ -285,6 +316,8 @@ def comparisons_with_defaults(term_frequencies: bool = True) -> list[dict[str, A
             if known and not level.get("is_null_level"):
                 level["m_probability"] = known["m"]
                 level["u_probability"] = known["u"]
+                if comparison["output_column_name"] in FIXED_M:
+                    level["fix_m_probability"] = True
             if not term_frequencies:
                 level.pop("tf_adjustment_column", None)
                 level.pop("disable_tf_exact_match_detection", None)

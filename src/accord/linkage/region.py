@@ -30,6 +30,7 @@ _PROPERTIES = {
     "document_number": ("idNumber", "passportNumber"),
     "birth_place": ("birthPlace",),
     "father_name": ("fatherName",),
+    "phone": ("phone",),
 }
 
 

@@ -75,6 +75,7 @@ def _row(record: StoredRecord) -> tuple[str | None, ...]:
         ";".join(documents) or None,
         _first(props, "birthPlace"),
         _first(props, "fatherName"),
+        ";".join(props.get("phone") or []) or None,
     )
 
 

@@ -19,6 +19,7 @@ __all__ = [
     "clean_text",
     "document_numbers",
     "nationality_code",
+    "phone_numbers",
     "sex_code",
 ]
 
@@ -34,6 +35,10 @@ _LOOK_ALIKES_TO = list("ABEKMHOPCTYXIJSABEZHIKMNOPTYX")
 # Characters that are read for one another in serial numbers: folded to one of each pair.
 _LOOK_ALIKE_DIGITS = {"O": "0", "Q": "0", "I": "1", "L": "1", "S": "5", "B": "8", "Z": "2"}
 _MIN_DOCUMENT = 4
+#: A phone number is compared on its last digits: ``+382 69 125 741``, ``0038269125741`` and
+#: ``069 125 741`` are one number, whichever country prefix or trunk zero a clerk wrote. Eight
+#: digits hold the subscriber number of every country of the region.
+PHONE_DIGITS = 8
 _MAX_TEXT = 300
 
 
@@ -161,5 +166,19 @@ def document_numbers(column: str) -> pl.Expr:
     )
     kept = cleaned.list.eval(
         pl.element().filter(pl.element().str.len_chars() >= _MIN_DOCUMENT)
+    ).list.unique(maintain_order=True)
+    return pl.when(kept.list.len() > 0).then(kept)
+
+
+def phone_numbers(column: str) -> pl.Expr:
+    """The record's phone numbers (``;`` or ``|`` between several) as a list of keys: the last
+    :data:`PHONE_DIGITS` digits of each (spaces, dashes, brackets, ``+`` and prefixes do not
+    matter). Numbers with fewer digits than that are dropped."""
+    text = pl.col(column).cast(pl.Utf8).str.slice(0, _MAX_TEXT).str.replace_all(r"\|", ";")
+    digits = text.str.split(";").list.eval(pl.element().str.replace_all(r"\D", ""))
+    kept = digits.list.eval(
+        pl.element()
+        .filter(pl.element().str.len_chars() >= PHONE_DIGITS)
+        .str.slice(-PHONE_DIGITS, PHONE_DIGITS)
     ).list.unique(maintain_order=True)
     return pl.when(kept.list.len() > 0).then(kept)
