@@ -1,4 +1,5 @@
-"""The array ranking of candidates computes the same levels as the scorer's own rules."""
+"""The array ranking of candidates computes the same levels as the scorer's own rules, and ranks
+names by the query tokens they match and the rarity of the keys they share."""
 
 from __future__ import annotations
 
@@ -9,7 +10,15 @@ import numpy as np
 from accord.screening import IndexEntry, default_model
 from accord.screening.dates import BirthDate
 from accord.screening.levels import dob_level, exact_level
-from accord.screening.ranking import Columns, _dob_weights, top_candidates
+from accord.screening.ranking import (
+    EXTRA_TOKEN,
+    NAME_SPAN,
+    RARITY,
+    Columns,
+    Posting,
+    _dob_weights,
+    top_candidates,
+)
 
 
 def _birth(rng: random.Random) -> BirthDate:
@@ -24,7 +33,8 @@ def _birth(rng: random.Random) -> BirthDate:
 
 
 def _entry(number: int, birth: BirthDate, nationality: str | None, sex: str | None) -> IndexEntry:
-    return IndexEntry(f"r{number}", "Person", "person", None, False, "v", ("A B",), birth,  # type: ignore[arg-type]
+    name = ("Petar Petrović",)  # two tokens
+    return IndexEntry(f"r{number}", "Person", "person", None, False, "v", name, birth,  # type: ignore[arg-type]
                       nationality, sex)  # fmt: skip
 
 
@@ -45,7 +55,7 @@ def test_dob_weights_match_the_scorers_levels() -> None:
             assert got[number] == expected, (query, birth, level)
 
 
-def test_top_candidates_rank_by_shared_keys_and_cheap_levels() -> None:
+def test_top_candidates_rank_by_tokens_matched_rarity_and_cheap_levels() -> None:
     model = default_model()
     rng = random.Random(9)
     columns = Columns()
@@ -55,21 +65,44 @@ def test_top_candidates_rank_by_shared_keys_and_cheap_levels() -> None:
         nationality = rng.choice(["RS", "AL", None])
         sex = rng.choice(["M", "F", None])
         people.append((birth, nationality, sex))
-        columns.set(number, _entry(number, birth, nationality, sex))
+        columns.set(number, _entry(number, birth, nationality, sex))  # two name tokens
     columns.kill(7)
-    postings = [np.arange(0, 300, dtype=np.int64), np.arange(0, 300, 3, dtype=np.int64)]
+    # a two-token query: a pair key (both tokens, rare) and one token's year key (common)
+    postings = [
+        Posting(np.arange(0, 300, 3, dtype=np.int64), 0b11, 6.0),
+        Posting(np.arange(0, 300, 2, dtype=np.int64), 0b01, 0.0),
+    ]
     query = BirthDate(1985, 3, 12)
-    top = top_candidates(columns, model, postings, query, "RS", "M", 2.0, 24)
+    top = top_candidates(columns, model, postings, 2, query, "RS", "M", 24)
 
     def cheap(number: int) -> float:
         birth, nationality, sex = people[number]
+        # both tokens under the pair key (the year key adds nothing), or one token of two
+        # under the year key alone (and one of the candidate's own tokens unmatched)
+        both = number % 3 == 0
+        total = NAME_SPAN + RARITY * 6.0 if both else NAME_SPAN * 0.5 - EXTRA_TOKEN
         level = dob_level(query, birth)
-        total = 2.0 * (1 + (number % 3 == 0))
         total += 0.0 if level is None else model.weight("dob", level)
         for comparison, mine in (("nationality", nationality), ("sex", sex)):
             found = exact_level("RS" if comparison == "nationality" else "M", mine)
             total += 0.0 if found is None else model.weight(comparison, found)
         return total
 
-    expected = sorted((n for n in range(300) if n != 7), key=lambda n: (-cheap(n), n))[:24]
+    reached = [n for n in range(300) if n != 7 and (n % 3 == 0 or n % 2 == 0)]
+    expected = sorted(reached, key=lambda n: (-round(cheap(n), 9), n))[:24]
     assert top == expected
+
+
+def test_a_token_counts_once_however_many_of_its_keys_are_shared() -> None:
+    """A namesake sharing one token under several keys (its year keys among them) does not
+    outrank a person sharing every token under one key."""
+    model = default_model()
+    columns = Columns()
+    for number in range(3):
+        columns.set(number, _entry(number, BirthDate(), None, None))
+    many_keys_one_token = [Posting(np.array([1], dtype=np.int64), 0b01, 3.0) for _ in range(6)]
+    every_token = [Posting(np.array([2], dtype=np.int64), 0b11, 3.0)]
+    top = top_candidates(
+        columns, model, many_keys_one_token + every_token, 2, BirthDate(), None, None, 2
+    )
+    assert top == [2, 1]

@@ -12,6 +12,7 @@ hashes under every key in use.
 from __future__ import annotations
 
 import hashlib
+import math
 import random
 import secrets
 import threading
@@ -20,18 +21,17 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
-import numpy.typing as npt
 
 from accord.model.envelope import Envelope
 from accord.screening.digests import Hasher
 from accord.screening.entries import IndexEntry
 from accord.screening.identifiers import Folded, IdentifierKind, fold_identifier
-from accord.screening.keys import entry_keys, query_keys
+from accord.screening.keys import entry_keys, query_plan
 from accord.screening.levels import dob_level, document_level, exact_level, name_level
 from accord.screening.model import MatchModel
 from accord.screening.postings import Postings
 from accord.screening.query import CheckedQuery
-from accord.screening.ranking import Columns, top_candidates
+from accord.screening.ranking import Columns, Posting, top_candidates
 
 __all__ = ["SCORED", "Candidate", "ScreeningIndex", "key_code"]
 
@@ -39,8 +39,6 @@ __all__ = ["SCORED", "Candidate", "ScreeningIndex", "key_code"]
 SCORED = 24
 #: Name levels that can make a person hit (with the other levels' weights above the bands).
 HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
-#: What each name key a candidate shares with the query adds to its rank before scoring.
-KEY_RANK = 2.0
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
 _COMMON = 50_000
 #: At most about this many postings are looked at per query (see ``_name_postings``).
@@ -302,26 +300,33 @@ class ScreeningIndex:
             candidate.decoy = False
             candidate.identifiers.append((folded.kind, number not in strict))
 
-    def _name_postings(self, query: CheckedQuery) -> list[npt.NDArray[np.int64]]:
-        """The postings of the query's name keys. Keys are taken from the rarest up; a key
-        that would take the entries looked at past :data:`EXAMINED` is skipped once some are
-        found (the rarer keys of the same name, with the year of birth, hold its bearers
-        already), which bounds the work of a query for a very common name."""
+    def _name_postings(self, query: CheckedQuery) -> tuple[list[Posting], int]:
+        """The postings of the query's name keys, and the number of the query's tokens. Keys
+        are taken from the rarest up; a key that would take the entries looked at past
+        :data:`EXAMINED` is skipped once some are found (the rarer keys of the same name, with
+        the year of birth, hold its bearers already), which bounds the work of a query for a
+        very common name."""
+        plan = query_plan(query.name, query.birth.year)
         sizes = []
-        for key in query_keys(query.name, query.birth.year):
+        for key, tokens in plan.keys.items():
             code = key_code(key)
             size = self._names.size(code)
             if 0 < size <= _COMMON:
-                sizes.append((size, code))
+                common = 0 if key.startswith("y") else self._names.size(key_code("p" + key[1:]))
+                sizes.append((size, code, tokens, common))
         sizes.sort()
-        found: list[npt.NDArray[np.int64]] = []
+        persons = max(len(self._persons), 1)
+        found: list[Posting] = []
         examined = 0
-        for size, code in sizes:
+        for size, code, tokens, common in sizes:
             if examined and examined + size > EXAMINED:
                 continue
             examined += size
-            found.append(np.asarray(self._names.get(code), dtype=np.int64))
-        return found
+            numbers = np.asarray(self._names.get(code), dtype=np.int64)
+            # the rarity of a name, not of a year: an undated key is as rare as its pair key
+            rarity = math.log2(persons / common) if common else 0.0
+            found.append(Posting(numbers, tokens, rarity))
+        return found, plan.tokens
 
     def _partial(
         self, query: CheckedQuery, entry: IndexEntry, documents: frozenset[int]
@@ -339,14 +344,15 @@ class ScreeningIndex:
             f.strict for f in query.identifiers if f.kind is IdentifierKind.DOCUMENT
         )
         entries = self._entries
+        postings, tokens = self._name_postings(query)
         ranked = top_candidates(
             self._columns,
             model,
-            self._name_postings(query),
+            postings,
+            tokens,
             query.birth,
             query.nationality,
             query.sex,
-            KEY_RANK,
             SCORED + _RACE_SLACK,
         )
         chosen: list[tuple[int, dict[str, str | None], bool]] = []

@@ -5,22 +5,30 @@ its consonant skeleton (``sk:``) and its known-name id (``lx:``) or metaphone (`
 script-independent. A person is found under
 
 * **pair keys**: one key of each of two tokens, in either order (so a name written surname
-  first, in Cyrillic or with its article, meets its Latin form); and
+  first, in Cyrillic or with its article, meets its Latin form); two tokens with a key in
+  common (``Ali Al Ali``, ``Hasan Al Hasan``) give that key's pair too;
 * **year keys**: one key of one token with the year of birth, so that a typing error in the
-  other token does not lose the candidate.
+  other token does not lose the candidate; and
+* **undated pair keys**: a person whose year of birth is unknown is also found under its pair
+  keys marked undated. A query with a year looks them up: they are few, while the plain pair
+  keys of a common name are many and may be passed over for the rarer year keys.
 
-A query looks up its pair keys and its year keys for the year given and the years either side.
+A query looks up its pair keys, its undated pair keys and its year keys for the year given and
+the years either side. Each key of a query carries the query tokens it vouches for (a bit per
+token), so that the ranking can tell a candidate that shares every token from one that shares
+a single token under several keys.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
 from accord.names import blocking_keys
 from accord.names.compare import name_tokens
 
-__all__ = ["entry_keys", "query_keys", "token_keys"]
+__all__ = ["KeyPlan", "entry_keys", "query_plan", "token_keys"]
 
 _TOKENS = 4
 
@@ -40,20 +48,33 @@ def token_keys(name: str) -> list[tuple[str, ...]]:
     return found
 
 
-def _pairs(tokens: list[tuple[str, ...]]) -> set[str]:
-    keys: set[str] = set()
-    for first, second in combinations(tokens, 2):
+def _pairs(tokens: list[tuple[str, ...]]) -> dict[str, int]:
+    """Pair keys, each with the bits of the tokens it joins."""
+    keys: dict[str, int] = {}
+    for (i, first), (j, second) in combinations(enumerate(tokens), 2):
+        mask = (1 << i) | (1 << j)
         for a in first:
             for b in second:
-                if a != b:
-                    keys.add(f"p|{a}|{b}" if a < b else f"p|{b}|{a}")
+                key = f"p|{a}|{b}" if a <= b else f"p|{b}|{a}"
+                keys[key] = keys.get(key, 0) | mask
     if len(tokens) == 1:
-        keys.update(f"p|{a}" for a in tokens[0])
+        for a in tokens[0]:
+            keys[f"p|{a}"] = 1
     return keys
 
 
-def _years(tokens: list[tuple[str, ...]], years: list[int]) -> set[str]:
-    return {f"y|{key}|{year}" for token in tokens for key in token for year in years}
+def _years(tokens: list[tuple[str, ...]], years: list[int]) -> dict[str, int]:
+    keys: dict[str, int] = {}
+    for i, token in enumerate(tokens):
+        for key in token:
+            for year in years:
+                found = f"y|{key}|{year}"
+                keys[found] = keys.get(found, 0) | (1 << i)
+    return keys
+
+
+def _undated(pairs: dict[str, int]) -> dict[str, int]:
+    return {"u" + key[1:]: mask for key, mask in pairs.items()}
 
 
 def entry_keys(names: tuple[str, ...], year: int) -> set[str]:
@@ -61,16 +82,28 @@ def entry_keys(names: tuple[str, ...], year: int) -> set[str]:
     keys: set[str] = set()
     for name in names:
         tokens = token_keys(name)
-        keys |= _pairs(tokens)
-        if year:
-            keys |= _years(tokens, [year])
+        pairs = _pairs(tokens)
+        keys.update(pairs)
+        keys.update(_years(tokens, [year]) if year else _undated(pairs))
     return keys
 
 
-def query_keys(name: str, year: int) -> set[str]:
+@dataclass(frozen=True)
+class KeyPlan:
+    """What a person query looks up: each key with the bits of the query tokens it vouches
+    for, and how many tokens the query has (the tokens that have keys)."""
+
+    keys: dict[str, int]
+    tokens: int
+
+
+def query_plan(name: str, year: int) -> KeyPlan:
     """The keys a person query looks up."""
     tokens = token_keys(name)
-    keys = _pairs(tokens)
+    pairs = _pairs(tokens)
+    keys = dict(pairs)
     if year:
-        keys |= _years(tokens, [year - 1, year, year + 1])
-    return keys
+        keys.update(_undated(pairs))
+        for key, mask in _years(tokens, [year - 1, year, year + 1]).items():
+            keys[key] = keys.get(key, 0) | mask
+    return KeyPlan(keys, len(tokens))

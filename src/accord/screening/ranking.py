@@ -12,6 +12,7 @@ reaches the candidate through the identifier tables anyway).
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -19,9 +20,10 @@ import numpy.typing as npt
 
 from accord.screening.dates import BirthDate
 from accord.screening.entries import IndexEntry
+from accord.screening.keys import token_keys
 from accord.screening.model import MatchModel
 
-__all__ = ["Columns", "top_candidates"]
+__all__ = ["EXTRA_TOKEN", "NAME_SPAN", "RARITY", "Columns", "Posting", "top_candidates"]
 
 _SEX = {"M": 1, "F": 2}
 Ints = npt.NDArray[np.int64]
@@ -29,7 +31,8 @@ Ints = npt.NDArray[np.int64]
 
 class Columns:
     """Per entry number: year, month and day of birth, nationality and sex, as integers (0 for
-    unknown). Grown by doubling; a reader keeps the arrays it took, which stay valid."""
+    unknown), and the number of name tokens with keys (of its shortest name). Grown by
+    doubling; a reader keeps the arrays it took, which stay valid."""
 
     def __init__(self, capacity: int = 1024) -> None:
         self._lock = threading.Lock()
@@ -38,7 +41,7 @@ class Columns:
 
     @staticmethod
     def _allocate(capacity: int) -> dict[str, npt.NDArray[np.int16]]:
-        names = ("year", "month", "day", "nat", "sex", "dead")
+        names = ("year", "month", "day", "nat", "sex", "dead", "tokens")
         return {name: np.zeros(capacity, np.int16) for name in names}
 
     def __getstate__(self) -> dict[str, object]:
@@ -76,6 +79,7 @@ class Columns:
             arrays["day"][number] = birth.day
             arrays["nat"][number] = self._code(entry.nationality)
             arrays["sex"][number] = _SEX.get(entry.sex or "", 0)
+            arrays["tokens"][number] = min((len(token_keys(n)) for n in entry.names), default=0)
             self.arrays = arrays  # readers see either the old arrays or these, never half
 
     def kill(self, number: int) -> None:
@@ -125,27 +129,73 @@ def _equal_weights(
     return out.astype(np.float64)
 
 
+@dataclass(frozen=True)
+class Posting:
+    """The entries under one key of a query, the query tokens the key vouches for (a bit per
+    token) and its rarity in bits (log2 of the persons indexed over the entries under it)."""
+
+    numbers: Ints
+    tokens: int
+    rarity: float
+
+
+#: What sharing every token of the query adds to a candidate's rank (in the weights' units,
+#: bits): a name that matches in full is worth about as much as the trained name level.
+NAME_SPAN = 8.0
+#: What each token of a candidate's name that matches no token of the query takes off its
+#: rank: among namesakes, ``Samer Al Hatib`` comes before ``Ajša Samer Al Hatib``.
+EXTRA_TOKEN = 2.0
+#: What each bit of rarity of the rarest key shared adds: among namesakes of a common name,
+#: those sharing a rarer token come first.
+RARITY = 1.0
+_BITS = np.array([bin(n).count("1") for n in range(256)], dtype=np.float64)
+
+
+def _name_ranks(
+    postings: list[Posting], query_tokens: int
+) -> tuple[Ints, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    """The entries under any of the postings, the rank their names earn and how many query
+    tokens they match: the share of the query's tokens they match (under any key), plus the
+    rarity of the rarest key they share.
+    A token is counted once however many of its keys are shared, so a candidate with an
+    unknown date of birth (no year keys) is not outranked by namesakes for their year keys."""
+    numbers = np.concatenate([p.numbers for p in postings])
+    masks = np.concatenate([np.full(len(p.numbers), p.tokens, np.int64) for p in postings])
+    rarity = np.concatenate([np.full(len(p.numbers), p.rarity) for p in postings])
+    order = np.argsort(numbers, kind="stable")
+    numbers, masks, rarity = numbers[order], masks[order], rarity[order]
+    unique, starts = np.unique(numbers, return_index=True)
+    covered = np.bitwise_or.reduceat(masks, starts) & 0xFF
+    rarest = np.maximum.reduceat(rarity, starts)
+    matched = _BITS[covered]
+    share = np.minimum(matched / max(query_tokens, 1), 1.0)
+    return unique, NAME_SPAN * share + RARITY * rarest, matched
+
+
 def top_candidates(
     columns: Columns,
     model: MatchModel,
-    postings: list[Ints],
+    postings: list[Posting],
+    query_tokens: int,
     birth: BirthDate,
     nationality: str | None,
     sex: str | None,
-    key_rank: float,
     wanted: int,
 ) -> list[int]:
-    """The ``wanted`` best entry numbers among those in ``postings`` (one array per key), by
-    the weights of their cheap levels plus ``key_rank`` per key shared; ties by entry number."""
+    """The ``wanted`` best entry numbers among those in ``postings`` (one per key), by the rank
+    of their names (:func:`_name_ranks`, less :data:`EXTRA_TOKEN` for each token of theirs
+    the query does not match) plus the weights of their cheap levels; ties by entry number."""
+    postings = [p for p in postings if len(p.numbers)]
     if not postings:
         return []
     cols = columns.arrays
-    numbers, counts = np.unique(np.concatenate(postings), return_counts=True)
-    numbers = numbers[numbers < len(cols["year"])]  # added after these arrays were taken
-    counts = counts[: len(numbers)]  # the numbers are sorted: the kept ones are a prefix
+    numbers, cheap, matched = _name_ranks(postings, query_tokens)
+    kept = numbers < len(cols["year"])  # added after these arrays were taken
+    numbers, cheap, matched = numbers[kept], cheap[kept], matched[kept]
     if not len(numbers):
         return []
-    cheap = key_rank * counts.astype(np.float64)
+    extra = np.maximum(cols["tokens"][numbers] - matched, 0.0)
+    cheap -= EXTRA_TOKEN * extra
     cheap += _dob_weights(model, birth, cols, numbers)
     nat = columns.query_code(nationality)
     cheap += _equal_weights(model, "nationality", nat, cols["nat"][numbers])
