@@ -1,8 +1,9 @@
 """The screening index: flagged records by keyed identifier hashes and by name keys, and the
 scoring of person candidates with the trained weights, all in-process.
 
-A person query looks up its name keys (:mod:`.keys`), ranks the candidates by the weights of
-their date of birth, nationality and sex, and scores the best :data:`SCORED` of them with the
+A person query looks up its name keys (:mod:`.keys`), ranks the candidates by the query tokens
+they match, the rarity of the keys they share and the weights of their date of birth,
+nationality and sex (:mod:`.ranking`), and scores the best :data:`SCORED` of them with the
 name level on top. The number of candidates scored is always the same: when fewer are found,
 random entries make up the number (and are dropped afterwards), so that the work, and the time,
 of a query hardly depends on what the index holds. Identifiers are looked up by their keyed
