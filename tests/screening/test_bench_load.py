@@ -22,3 +22,49 @@ def test_load_figures() -> None:
     assert figures["p50_ms"] == 51.0 and figures["p95_ms"] == 96.0 and figures["p99_ms"] == 100.0
     assert figures["statuses"] == {"200": 95, "429": 5}
     assert Load().percentile(0.95) == 0.0 and Load().rps == 0.0
+
+
+def test_the_lean_client_reads_whole_answers_and_reconnects() -> None:
+    import asyncio
+
+    from accord.cli.bench_api_client import HttpConnection, encode_body
+
+    seen: list[bytes] = []
+    answers = [
+        b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 11\r\n\r\n"
+        b'{"ok":true}',
+        b"HTTP/1.1 200 OK\r\ntransfer-encoding: chunked\r\n\r\n3\r\nabc\r\n2\r\nde\r\n0\r\n\r\n",
+        b"HTTP/1.1 429 Too Many\r\ncontent-length: 0\r\nconnection: close\r\n\r\n",
+    ]
+
+    async def serve(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        while answers:
+            head = await reader.readuntil(b"\r\n\r\n")
+            length = [int(line.split(b":")[1]) for line in head.split(b"\r\n")
+                      if line.lower().startswith(b"content-length")]  # fmt: skip
+            seen.append(head + (await reader.readexactly(length[0]) if length else b""))
+            answer = answers.pop(0)
+            writer.write(answer)
+            await writer.drain()
+            if b"connection: close" in answer:
+                break
+        writer.close()
+
+    async def run() -> list[tuple[int, bytes]]:
+        server = await asyncio.start_server(serve, "127.0.0.1", 0)
+        port = server.sockets[0].getsockname()[1]
+        connection = HttpConnection(f"http://127.0.0.1:{port}/api/v1", {"x-a": "1"}, {"s": "2"})
+        body, kind = encode_body({"q": "Ana"}, None)
+        got = []
+        for _ in range(3):
+            answer = await connection.send(connection.request_bytes("POST", "/screen", body, kind))
+            got.append((answer.status, answer.body))
+        await connection.close()
+        server.close()
+        return got
+
+    got = asyncio.run(run())
+    assert got == [(200, b'{"ok":true}'), (200, b"abcde"), (429, b"")]
+    assert seen[0].startswith(b"POST /api/v1/screen HTTP/1.1\r\n")
+    assert b"x-a: 1\r\n" in seen[0] and b"cookie: s=2\r\n" in seen[0]
+    assert seen[0].endswith(b'\r\n\r\n{"q": "Ana"}')

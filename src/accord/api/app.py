@@ -15,6 +15,7 @@ from accord.api.inputs import clean_parameters
 from accord.api.limits import DEFAULT_MAX_BODY, BodyLimitMiddleware, RateLimiter
 from accord.api.routes import agreements, audit, cases, network, records, system
 from accord.api.state import ApiState
+from accord.api.token_cache import TokenCache
 from accord.exchange import Clock
 from accord.services import Services, open_services
 from accord.services.cases import CaseDesk
@@ -61,7 +62,12 @@ def create_app(
         lifespan=lifespan,
     )
     rate = rate_per_minute if rate_per_minute is not None else svc.settings.api_rate_per_minute
-    app.state.accord = ApiState(services=svc, desk=CaseDesk(svc, clock), limiter=RateLimiter(rate))
+    app.state.accord = ApiState(
+        services=svc,
+        desk=CaseDesk(svc, clock),
+        limiter=RateLimiter(rate),
+        tokens=TokenCache(svc.accounts),
+    )
     install_error_handlers(app)
     for module in (system, records, agreements, audit, cases, routes_screen, network):
         app.include_router(module.router, prefix=PREFIX, dependencies=[Depends(clean_parameters)])

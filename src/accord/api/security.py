@@ -72,7 +72,7 @@ def current_user(
             hint="Send the header 'Authorization: Bearer acc_...' with an API token.",
         )
     try:
-        user = state.services.accounts.authenticate_token(credentials.credentials)
+        user = state.tokens.authenticate(credentials.credentials)
     except AccessDenied as exc:
         address = request.client.host if request.client else "unknown"
         _limit(state, request, f"client:{address}", None)

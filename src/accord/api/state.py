@@ -1,4 +1,5 @@
-"""What the API's endpoints share: the services, the case desk, the rate limiter."""
+"""What the API's endpoints share: the services, the case desk, the rate limiter, the tokens
+verified in the last second."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from dataclasses import dataclass
 from fastapi import Request
 
 from accord.api.limits import RateLimiter
+from accord.api.token_cache import TokenCache
 from accord.services import Services
 from accord.services.cases import CaseDesk
 
@@ -18,6 +20,7 @@ class ApiState:
     services: Services
     desk: CaseDesk
     limiter: RateLimiter
+    tokens: TokenCache
 
 
 def api_state(request: Request) -> ApiState:

@@ -197,13 +197,17 @@ def run_api_bench(scale: int, seconds: float, clients: int, profile_clients: int
         if first.status_code != 200:
             raise RuntimeError(f"The first screening request failed: {first.status_code}.")
         health = run_load(
-            base, [(h, {}, lambda n: Request("GET", "/api/v1/health")) for h in api], seconds / 2
+            base,
+            [(h, {}, lambda n: Request("GET", "/api/v1/health")) for h in api],
+            seconds / 2,
+            server.pid,
         )
         screen = run_load(
             base,
             [(h, {}, lambda n: Request("POST", "/api/v1/screen", json=bodies[n % len(bodies)]))
              for h in api],
             seconds,
+            server.pid,
         )  # fmt: skip
         cookies, csrf = web_login(base, "rs.analyst", _demo_password())
         form = {**_WHY, "csrf_token": csrf}
@@ -212,6 +216,7 @@ def run_api_bench(scale: int, seconds: float, clients: int, profile_clients: int
             [({}, cookies, lambda n: Request("POST", f"/identities/of/{targets[n % len(targets)]}",
                                              form=form)) for _ in range(profile_clients)],
             seconds,
+            server.pid,
         )  # fmt: skip
         server_rss = rss_mb(server.pid)
     finally:
@@ -243,6 +248,9 @@ def _figures(
         "profile_p95_ms": profile.percentile(0.95),
         "targets": {"screen_rps": 200, "profile_p95_ms": 200},
         "baseline_health_rps": health.rps,
+        "screen_to_health_ratio": round(screen.rps / health.rps, 3) if health.rps else None,
+        "server_cpu_ms_per_request": screen.cpu_ms_per_request(screen.server_cpu),
+        "baseline_health_server_cpu_ms_per_request": health.cpu_ms_per_request(health.server_cpu),
         "baseline_screen_inprocess_p50_ms": round(statistics.median(screen_ms), 1),
         "baseline_profile_inprocess_p95_ms": _percentile(profile_ms, 0.95),
         "screen": screen.to_dict(),

@@ -1,8 +1,12 @@
 """The load generator of ``accord bench api``: concurrent HTTP clients on one asyncio loop
-(httpx), a served site in a separate process, a web log-in with both factors.
+(one keep-alive connection each, see :mod:`accord.cli.bench_api_client`), a served site in a
+separate process, a web log-in with both factors.
 
 Each client sends its next request as soon as the previous one is answered (a closed loop), so
-the rate measured is what the server sustains at that concurrency; every latency is kept.
+the rate measured is what the server sustains at that concurrency; every latency is kept. An
+answer counts when its status is 200 and its body parses (JSON answers as JSON). The CPU time
+the server process and the load generator spent during the run is measured too, so that a
+figure limited by the client, not the server, shows as such.
 """
 
 from __future__ import annotations
@@ -19,6 +23,9 @@ from html import unescape
 from typing import Any
 
 import httpx
+import psutil
+
+from accord.cli.bench_api_client import Answer, HttpConnection, encode_body
 
 __all__ = ["Load", "Request", "authenticator_code", "run_load", "web_login"]
 
@@ -44,6 +51,9 @@ class Load:
     seconds: float = 0.0
     latencies_ms: list[float] = field(default_factory=list)
     statuses: dict[int, int] = field(default_factory=dict)
+    #: CPU seconds (user + system) of the server process and of the load generator
+    server_cpu: float | None = None
+    client_cpu: float | None = None
 
     @property
     def rps(self) -> float:
@@ -55,6 +65,11 @@ class Load:
             return 0.0
         return round(ordered[min(len(ordered) - 1, int(p * len(ordered)))], 1)
 
+    def cpu_ms_per_request(self, seconds: float | None) -> float | None:
+        """CPU milliseconds per answered request (errors included: they cost CPU too)."""
+        answered = self.requests + self.errors
+        return round(seconds * 1000 / answered, 2) if seconds is not None and answered else None
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "requests": self.requests,
@@ -65,7 +80,20 @@ class Load:
             "p95_ms": self.percentile(0.95),
             "p99_ms": self.percentile(0.99),
             "statuses": {str(k): v for k, v in sorted(self.statuses.items())},
+            "server_cpu_ms_per_request": self.cpu_ms_per_request(self.server_cpu),
+            "client_cpu_ms_per_request": self.cpu_ms_per_request(self.client_cpu),
         }
+
+
+def _parsed(answer: Answer) -> bool:
+    """The body is what its content type says (a JSON answer that does not parse fails)."""
+    if answer.headers.get("content-type", "").startswith("application/json"):
+        try:
+            answer.json()
+        except ValueError:
+            return False
+        return True
+    return bool(answer.body)
 
 
 async def _client(
@@ -77,20 +105,19 @@ async def _client(
     load: Load,
     offset: int,
 ) -> None:
-    async with httpx.AsyncClient(
-        base_url=base, headers=headers, cookies=cookies, timeout=60
-    ) as client:
-        number = offset
+    connection = HttpConnection(base, headers, cookies)
+    number = offset
+    try:
         while time.monotonic() < deadline:
             wanted = pick(number)
             number += 1
+            body, content_type = encode_body(wanted.json, wanted.form)
+            raw = connection.request_bytes(wanted.method, wanted.path, body, content_type)
             started = time.perf_counter()
             try:
-                response = await client.request(
-                    wanted.method, wanted.path, json=wanted.json, data=wanted.form
-                )
-                status = response.status_code
-            except httpx.HTTPError:
+                answer = await asyncio.wait_for(connection.send(raw), timeout=60)
+                status = answer.status if _parsed(answer) else -1
+            except (OSError, ValueError, TimeoutError, asyncio.IncompleteReadError):
                 status = 0
             load.latencies_ms.append((time.perf_counter() - started) * 1000)
             load.statuses[status] = load.statuses.get(status, 0) + 1
@@ -98,6 +125,8 @@ async def _client(
                 load.requests += 1
             else:
                 load.errors += 1
+    finally:
+        await connection.close()
 
 
 async def _run(
@@ -117,14 +146,32 @@ async def _run(
     return load
 
 
+def _cpu_seconds(process: psutil.Process | None) -> float | None:
+    if process is None:
+        return None
+    times = process.cpu_times()
+    return float(times.user + times.system)
+
+
 def run_load(
     base: str,
     clients: list[tuple[dict[str, str], dict[str, str], Callable[[int], Request]]],
     seconds: float,
+    server_pid: int | None = None,
 ) -> Load:
     """Run one client per entry of ``clients`` (its headers, cookies and request picker) for
-    ``seconds``; all on one event loop."""
-    return asyncio.run(_run(base, clients, seconds))
+    ``seconds``; all on one event loop. With ``server_pid``, the CPU time of that process
+    during the run is measured too."""
+    server = psutil.Process(server_pid) if server_pid is not None else None
+    me = psutil.Process()
+    server_before, client_before = _cpu_seconds(server), _cpu_seconds(me)
+    load = asyncio.run(_run(base, clients, seconds))
+    server_after, client_after = _cpu_seconds(server), _cpu_seconds(me)
+    if server_before is not None and server_after is not None:
+        load.server_cpu = server_after - server_before
+    if client_before is not None and client_after is not None:
+        load.client_cpu = client_after - client_before
+    return load
 
 
 def _hidden(html: str, name: str) -> str:

@@ -71,6 +71,7 @@ def http_load(
             base,
             [(headers, {}, _picker(bodies)) for _ in range(CLIENTS)],
             seconds / 2,
+            server.pid,
         )
         batches = [
             {"purpose": "border-management", "queries": [b["query"] for b in bodies[i : i + 20]]}
@@ -89,6 +90,8 @@ def http_load(
         "qps_http": single.rps,
         "http_p50_ms": single.percentile(0.5),
         "http_p99_ms": single.percentile(0.99),
+        "http_server_cpu_ms_per_query": single.cpu_ms_per_request(single.server_cpu),
+        "http_client_cpu_ms_per_query": single.cpu_ms_per_request(single.client_cpu),
         "qps_http_batch20": round(batched.rps * 20, 1),
         "http_errors": single.errors + batched.errors,
         "http_clients": CLIENTS,

@@ -40,6 +40,9 @@ def _principal(row: Any) -> Principal:
 class Accounts:
     def __init__(self, store: Store) -> None:
         self.store = store
+        #: Bumped after every committed revocation or change of an account's state, so that
+        #: whoever keeps verified tokens in memory knows to drop them.
+        self.generation = 0
 
     def add_user(
         self,
@@ -128,6 +131,7 @@ class Accounts:
             self.store.audit.append(
                 conn, [AuditEntry(actor, "", action, "administration", [username.lower()])]
             )
+        self.generation += 1
 
     def record_login(self, username: str, ok: bool, lock_after: int = 5) -> None:
         """Count failed log-ins; lock the account for 15 minutes after ``lock_after``."""
@@ -191,9 +195,14 @@ class Accounts:
             self.store.audit.append(
                 conn, [AuditEntry(actor, "", "token-revoked", "administration", [token_id])]
             )
+        self.generation += 1
 
     def authenticate_token(self, token: str) -> Principal:
         """The user a token belongs to; refuses unknown, expired, revoked and disabled."""
+        return self.verify_token(token)[0]
+
+    def verify_token(self, token: str) -> tuple[Principal, datetime]:
+        """As :meth:`authenticate_token`, with the moment the token expires."""
         if not token.startswith(TOKEN_PREFIX) or len(token) > 200:
             raise AccessDenied("The token is not valid.", hint="Ask for a new token.")
         with self.store.read() as conn:
@@ -209,8 +218,9 @@ class Accounts:
             raise AccessDenied("The token is not valid.", hint="Ask for a new token.")
         if row.revoked_at is not None:
             raise AccessDenied("The token was revoked.", hint="Ask for a new token.")
-        if datetime.fromisoformat(row.expires_at) < datetime.now(UTC):
+        expires = datetime.fromisoformat(row.expires_at)
+        if expires < datetime.now(UTC):
             raise AccessDenied("The token has expired.", hint="Ask for a new token.")
         if user.disabled:
             raise AccessDenied("The account is disabled.")
-        return _principal(user)
+        return _principal(user), expires

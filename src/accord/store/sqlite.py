@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +13,11 @@ from accord.store.base import INSERT_COLUMNS, Store
 from accord.store.batch import RECORD_COLUMNS
 
 __all__ = ["SqliteStore"]
+
+# Marks a connection opened by :meth:`SqliteStore.read`: its transaction starts deferred.
+_READ_ONLY = "accord_read_only"
+_POOL_SIZE = 16
+_POOL_OVERFLOW = 24
 
 
 def _literal(text: str) -> str:
@@ -34,7 +40,11 @@ class SqliteStore(Store):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"timeout": 60})
+        # A server answers from a pool of 40 threads: with the default pool of 5, connections
+        # past it were opened (with their pragmas) and closed again on every request.
+        pooled = {"pool_size": _POOL_SIZE, "max_overflow": _POOL_OVERFLOW}
+        on_file = bool(path) and path != ":memory:"
+        engine = create_engine(url, connect_args={"timeout": 60}, **(pooled if on_file else {}))
 
         @event.listens_for(engine, "connect")
         def _configure(dbapi_conn: Any, _record: Any) -> None:
@@ -54,9 +64,20 @@ class SqliteStore(Store):
 
         @event.listens_for(engine, "begin")
         def _begin(conn: Any) -> None:
-            conn.exec_driver_sql("BEGIN IMMEDIATE")
+            # A read takes no write lock: in WAL mode it sees the last commit and neither
+            # waits for a writer nor makes one wait (with IMMEDIATE, every request's token
+            # check queued behind the audit writes, in the driver's sleeping retries).
+            read_only = conn.get_execution_options().get(_READ_ONLY, False)
+            conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
         super().__init__(engine, audit_key, checkpoint_file)
+
+    @contextmanager
+    def read(self) -> Iterator[Connection]:
+        """A connection for reading; what it writes is rolled back, as on every store."""
+        with self.engine.connect() as conn:
+            conn.execution_options(**{_READ_ONLY: True})
+            yield conn
 
     def _insert_records(
         self, conn: Connection, rows: Sequence[tuple[Any, ...]], batch_id: str, stamp: str
