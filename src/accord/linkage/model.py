@@ -225,7 +225,14 @@ FATHER = {
     "comparison_description": "father's given name",
     "comparison_levels": [
         _null_level(_null("father_lex1")),
-        _level("father_lex1_l = father_lex1_r", "same father's name"),
+        # term-frequency adjusted: the region's common names are common fathers' names too,
+        # and namesakes of a common name often share a common father's name
+        _level(
+            "father_lex1_l = father_lex1_r",
+            "same father's name",
+            tf_adjustment_column="father_lex1",
+            disable_tf_exact_match_detection=True,
+        ),
         _level(_jw("father_canon_l", "father_canon_r", 0.9), "father's name spelled alike"),
         _else(),
     ],
