@@ -145,6 +145,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
         "planted_expected": planted_expected,
         "planted_namesakes_hit": planted_false,
         "misses_by_cause": count_misses(misses),
+        "misses_by_variant": count_misses(misses, by="variant"),
         "misses_file": str(write_misses(region.parent / f"misses-{size}.csv", misses)),
         "heldout_recall": round(found / expected, 4) if expected else None,
         "heldout_queries": len(entries),

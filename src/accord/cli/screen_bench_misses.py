@@ -8,14 +8,16 @@ from pathlib import Path
 from typing import Any
 
 from accord.cli.screen_bench_store import iso_birth
-from accord.screening import CheckedQuery, ScreeningIndex, ScreenQuery
+from accord.screening import CheckedQuery, IndexEntry, ScreeningIndex, ScreenQuery
+from accord.screening.dates import BirthDate, parse_birth_date
 
 __all__ = ["count_misses", "diagnose", "miss_row", "write_misses"]
 
 #: The causes, in the order they are looked for.
 NOT_INDEXED = "record not in the index"
 BAD_QUERY = "query refused by the checks"
-NOT_CANDIDATE = "not among the scored candidates (no name key in common, or outranked)"
+NO_KEY = "no name key in common with the query"
+OUTRANKED = "under the query's name keys but outranked (not among the candidates scored)"
 NAME_ELSE = "names layer scores the two spellings under 0.5 (name level else)"
 BELOW = "scored below the review band"
 
@@ -34,7 +36,7 @@ def diagnose(index: ScreeningIndex, query: CheckedQuery | None, record_id: str) 
         if candidate.levels.get("name") == "else" and not candidate.identifiers:
             return False, NAME_ELSE
         return False, f"{BELOW} (score {candidate.score:.1f})"
-    return False, NOT_CANDIDATE
+    return False, OUTRANKED if index.under_name_keys(query, record_id) else NO_KEY
 
 
 def miss_row(
@@ -50,15 +52,45 @@ def miss_row(
         "query_birth_date": query.birth_date,
         "record_name": entry.names[0] if entry and entry.names else "",
         "record_birth": iso_birth(entry) if entry else "",
+        "variant": _variant(query, entry),
     }
 
 
-def count_misses(misses: list[dict[str, str]]) -> dict[str, Any]:
-    """Misses by dataset and by cause (the score is left out of the cause here)."""
+def _date_kind(birth: BirthDate) -> str:
+    if not birth.year:
+        return "no date"
+    if not birth.month:
+        return "year only"
+    if (birth.month, birth.day) == (1, 1):
+        return "1 January"
+    return "full date" if birth.day else "year and month"
+
+
+def _script(name: str) -> str:
+    if any("\u0400" <= ch <= "\u04ff" for ch in name):
+        return "Cyrillic"
+    if any("\u0600" <= ch <= "\u06ff" for ch in name):
+        return "Arabic"
+    return "Latin"
+
+
+def _variant(query: ScreenQuery, entry: IndexEntry | None) -> str:
+    """How the query and the record are written: date of birth given (query / record) and
+    script (query / record)."""
+    name = query.name or f"{query.first_name} {query.last_name}"
+    record = entry.names[0] if entry and entry.names else ""
+    dates = f"{_date_kind(parse_birth_date(query.birth_date))} / "
+    dates += _date_kind(entry.birth) if entry else "-"
+    return f"{dates}; {_script(name)} / {_script(record) if record else '-'}"
+
+
+def count_misses(misses: list[dict[str, str]], by: str = "dataset") -> dict[str, Any]:
+    """Misses by dataset (or another column, such as ``variant``) and by cause (the score is
+    left out of the cause here)."""
     found: dict[str, dict[str, int]] = {}
     for miss in misses:
         cause = miss["cause"].split(" (score")[0]
-        by_cause = found.setdefault(miss["dataset"], {})
+        by_cause = found.setdefault(miss[by], {})
         by_cause[cause] = by_cause.get(cause, 0) + 1
     return found
 
@@ -73,4 +105,4 @@ def write_misses(path: Path, misses: list[dict[str, str]]) -> Path:
 
 
 _FIELDS = ("query", "dataset", "alert", "cause", "query_name", "query_birth_date", "record_name",
-           "record_birth")  # fmt: skip
+           "record_birth", "variant")  # fmt: skip

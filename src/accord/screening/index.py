@@ -329,6 +329,15 @@ class ScreeningIndex:
             found.append(Posting(numbers, tokens, rarity))
         return found, plan.tokens
 
+    def under_name_keys(self, query: CheckedQuery, record_id: str) -> bool:
+        """Whether the record is under one of the name keys the query looks at (for telling a
+        miss that shares no key with the query from one that was outranked)."""
+        number = self._by_record.get(record_id)
+        if number is None or not query.person:
+            return False
+        postings, _ = self._name_postings(query)
+        return any(bool((posting.numbers == number).any()) for posting in postings)
+
     def _partial(
         self, query: CheckedQuery, entry: IndexEntry, documents: frozenset[int]
     ) -> dict[str, str | None]:
