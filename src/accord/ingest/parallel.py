@@ -19,6 +19,7 @@ import multiprocessing
 import os
 import resource
 import sys
+import threading
 import time
 from collections import deque
 from collections.abc import Callable, Iterator
@@ -43,6 +44,8 @@ PARALLEL_MIN_ROWS = 150_000
 #: Worker processes for a large file: the machines this runs on have two cores or more.
 WORKERS = 2
 _WORKER: RowBuilder | None = None
+#: How often a worker checks that the process owning the pool is still there.
+_WATCH_SECONDS = 1.0
 #: ``ru_maxrss`` is in bytes on macOS, in KiB elsewhere.
 _MAXRSS_UNIT = 1 if sys.platform == "darwin" else 1024
 
@@ -73,9 +76,26 @@ class BuilderSpec:
         )
 
 
-def _start(spec: BuilderSpec) -> None:
+def _start(spec: BuilderSpec, owner: int) -> None:
     global _WORKER
     _WORKER = spec.build()
+    threading.Thread(target=_watch, args=(owner,), name="accord-owner-watch", daemon=True).start()
+
+
+def _watch(owner: int) -> None:
+    """End this worker once the process that owns the pool is gone.
+
+    A worker forked from the fork server is not the owner's child and holds its own ends of the
+    pool's queues, so it would not notice on its own: an owner that dies before shutting its
+    pool down would leave the worker (and through it the fork server) running.
+    """
+    try:
+        process = psutil.Process(owner)
+        while process.is_running():  # also false once the id is reused by another process
+            time.sleep(_WATCH_SECONDS)
+    except psutil.Error:
+        pass
+    os._exit(0)
 
 
 @dataclass(frozen=True)
@@ -136,7 +156,7 @@ class BuilderPool:
     def __init__(self, spec: BuilderSpec, workers: int = WORKERS) -> None:
         context = _fork_server()
         self._pool = ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start, initargs=(spec,)
+            workers, mp_context=context, initializer=_start, initargs=(spec, os.getpid())
         )
         for _ in range(workers):
             self._pool.submit(_ready)
