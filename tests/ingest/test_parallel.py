@@ -56,3 +56,60 @@ def test_parallel_and_in_process_store_the_same_bytes(
     # A second run of the same file stores nothing twice.
     again = ingest(path, dataset="parallel")
     assert (again.result.stored, again.result.duplicates) == (0, 454)
+
+
+_ORPHANING = """
+import os, sys, time, psutil
+from datetime import date
+from pathlib import Path
+from accord.ingest.parallel import BuilderPool, BuilderSpec
+from accord.model.reference import retention_table
+
+if __name__ == "__main__":
+    spec = BuilderSpec(Path(sys.argv[1]), "RS", "RS-GP", "d", b"k" * 32, retention_table(),
+                       date(2026, 1, 1), "x.csv")
+    pool = BuilderPool(spec)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:  # until the fork server and a worker are up
+        forked = [p for p in psutil.Process().children(recursive=True)
+                  if "forkserver" in " ".join(p.cmdline())]
+        if len(forked) >= 2:
+            break
+        time.sleep(0.2)
+    print(" ".join(f"{p.pid}:{p.create_time()}" for p in forked), flush=True)
+    os._exit(1)  # dies without shutting the pool down
+"""
+
+
+def _still_running(pid: int, created: float) -> bool:
+    import psutil
+
+    try:
+        process = psutil.Process(pid)
+        return process.create_time() == created and process.status() != psutil.STATUS_ZOMBIE
+    except psutil.Error:
+        return False
+
+
+def test_workers_end_when_their_owner_dies(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    from tests.ingest.conftest import MAPPING
+
+    script = tmp_path / "orphaning.py"
+    script.write_text(_ORPHANING, encoding="utf-8")
+    command = [sys.executable, str(script), str(MAPPING)]
+    output = tmp_path / "forked.txt"
+    # To a file, not a pipe: the forked processes inherit it, and reading a pipe would wait
+    # for them all to end.
+    with output.open("w") as out:
+        subprocess.run(command, stdout=out, stderr=subprocess.DEVNULL, timeout=120)
+    forked = [(int(pid), float(created)) for pid, created in
+              (item.split(":") for item in output.read_text().split())]  # fmt: skip
+    assert len(forked) >= 2  # the fork server and at least one worker
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and any(_still_running(*p) for p in forked):
+        time.sleep(0.2)
+    assert not any(_still_running(*p) for p in forked)
