@@ -137,7 +137,7 @@ def _fork_server() -> multiprocessing.context.BaseContext:
     """The fork-server context, its server preloading what the workers need.
 
     ``__main__`` is preloaded too: otherwise every forked worker would import the main script
-    again (for the command line, the whole CLI), as spawned workers do.
+    again (for the command line, the CLI's entry module), as spawned workers do.
     """
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")  # no fork on this platform
