@@ -5,8 +5,13 @@ analyst's split) is never joined, directly or through other records; a must-link
 analyst's confirmation) stays together. Components without a constraint inside are plain
 connected components (igraph, in C). Only components that hold a cannot-link pair are
 re-clustered greedily: strongest link first, a link skipped when it would join a record to one
-it cannot be with. Each identity's links form a spanning tree of its strongest links, and every
-member but the first is given the link that attached it: its evidence.
+it cannot be with. A soft conflict (two records that disagree on a full date of birth or a
+father's name) is weaker: a *weak* link (names, sex, nationality, a year; nothing beyond) does
+not join two groups of records that hold such a pair, a strong one does. Namesakes of a common
+name are otherwise chained into one identity through records that have no date or no father's
+name, each link plausible on its own. Each identity's links form a spanning tree of its
+strongest links, and every member but the first is given the link that attached it: its
+evidence.
 """
 
 from __future__ import annotations
@@ -42,10 +47,13 @@ class Clustering:
 class _Groups:
     """Union-find with each group's members and the records it may not join."""
 
-    def __init__(self, nodes: Iterable[int], cannot: dict[int, set[int]]) -> None:
+    def __init__(
+        self, nodes: Iterable[int], cannot: dict[int, set[int]], soft: dict[int, set[int]]
+    ) -> None:
         self.root = {n: n for n in nodes}
         self.members = {n: {n} for n in self.root}
         self.forbidden = {n: set(cannot.get(n, ())) for n in self.root}
+        self.conflicting = {n: set(soft.get(n, ())) for n in self.root}
 
     def find(self, node: int) -> int:
         root = self.root[node]
@@ -55,33 +63,40 @@ class _Groups:
             self.root[node], node = root, self.root[node]
         return root
 
-    def join(self, a: int, b: int) -> bool:
+    def _meets(self, ties: dict[int, set[int]], ra: int, rb: int) -> bool:
+        return bool(ties[ra] & self.members[rb] or ties[rb] & self.members[ra])
+
+    def join(self, a: int, b: int, strong: bool = True) -> bool:
         ra, rb = self.find(a), self.find(b)
         if ra == rb:
             return False
         if len(self.members[ra]) < len(self.members[rb]):
             ra, rb = rb, ra
-        if self.forbidden[ra] & self.members[rb] or self.forbidden[rb] & self.members[ra]:
+        if self._meets(self.forbidden, ra, rb):
+            return False
+        if not strong and self._meets(self.conflicting, ra, rb):
             return False
         self.root[rb] = ra
         self.members[ra] |= self.members.pop(rb)
         self.forbidden[ra] |= self.forbidden.pop(rb)
+        self.conflicting[ra] |= self.conflicting.pop(rb)
         return True
 
 
 def _constrained(
     nodes: list[int],
-    edges: list[tuple[float, int, int, int]],
+    edges: list[tuple[float, int, int, int, bool]],
     cannot: dict[int, set[int]],
+    soft: dict[int, set[int]],
 ) -> tuple[dict[int, int], list[tuple[int, int, int]], int]:
     """Greedy clustering of one component: ``(root per node, accepted edges, skipped)``."""
-    groups = _Groups(nodes, cannot)
+    groups = _Groups(nodes, cannot, soft)
     accepted: list[tuple[int, int, int]] = []
     skipped = 0
-    for _weight, a, b, row in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
+    for _weight, a, b, row, strong in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
         if groups.find(a) == groups.find(b):
             continue
-        if groups.join(a, b):
+        if groups.join(a, b, strong):
             accepted.append((a, b, row))
         else:
             skipped += 1
@@ -115,14 +130,22 @@ def cluster_records(
     cannot_link: pl.DataFrame | None = None,
     must_link: Sequence[Sequence[int]] = (),
     apart: Sequence[Sequence[int]] = (),
+    soft_conflicts: pl.DataFrame | None = None,
 ) -> Clustering:
     """Cluster records ``0..count-1``. ``edges``: ``unique_id_l``, ``unique_id_r``,
-    ``match_weight`` (links at or above the threshold); ``cannot_link``: ``unique_id_l``,
+    ``match_weight`` (links at or above the threshold) and optionally ``strong`` (false: a weak
+    link; without the column every link is strong); ``cannot_link``: ``unique_id_l``,
     ``unique_id_r``; ``must_link``: groups of records that stay together; ``apart``: groups
-    that are never joined with one another."""
+    that are never joined with one another; ``soft_conflicts``: pairs (``unique_id_l``,
+    ``unique_id_r``) whose groups no weak link joins."""
     left = edges["unique_id_l"].to_list()
     right = edges["unique_id_r"].to_list()
     weights = edges["match_weight"].to_list()
+    strong = (
+        edges["strong"].fill_null(False).to_list()
+        if "strong" in edges.columns
+        else [True] * len(left)
+    )
     rows = list(range(len(left)))
     for group in must_link:
         members = sorted(set(group))
@@ -130,21 +153,24 @@ def cluster_records(
             left.append(a)
             right.append(b)
             weights.append(_MUST)
+            strong.append(True)
             rows.append(-1)
     started = time.perf_counter()
     graph = ig.Graph(n=count, edges=list(zip(left, right, strict=True)))
     component = graph.connected_components().membership
     cannot: dict[int, set[int]] = defaultdict(set)
+    soft: dict[int, set[int]] = defaultdict(set)
     conflicted: set[int] = set()
-    if cannot_link is not None and cannot_link.height:
-        components = pl.Series(component, dtype=pl.Int64)
-        inside = cannot_link.filter(
-            components.gather(cannot_link["unique_id_l"])
-            == components.gather(cannot_link["unique_id_r"])
+    components = pl.Series(component, dtype=pl.Int64)
+    for pairs, ties in ((cannot_link, cannot), (soft_conflicts, soft)):
+        if pairs is None or not pairs.height:
+            continue
+        inside = pairs.filter(
+            components.gather(pairs["unique_id_l"]) == components.gather(pairs["unique_id_r"])
         )
         for a, b in zip(inside["unique_id_l"], inside["unique_id_r"], strict=True):
-            cannot[a].add(b)
-            cannot[b].add(a)
+            ties[a].add(b)
+            ties[b].add(a)
             conflicted.add(component[a])
     # groups kept apart: their first records may not meet (must-links join each group first)
     heads: dict[int, list[int]] = defaultdict(list)
@@ -173,16 +199,18 @@ def cluster_records(
         cluster[node] = comp
     skipped = 0
     if conflicted:
-        by_component: dict[int, list[tuple[float, int, int, int]]] = defaultdict(list)
+        by_component: dict[int, list[tuple[float, int, int, int, bool]]] = defaultdict(list)
         for i in range(len(left)):
             if component[left[i]] in conflicted:
-                by_component[component[left[i]]].append((weights[i], left[i], right[i], rows[i]))
+                by_component[component[left[i]]].append(
+                    (weights[i], left[i], right[i], rows[i], strong[i])
+                )
         nodes_of: dict[int, list[int]] = defaultdict(list)
         for node, comp in enumerate(component):
             if comp in conflicted:
                 nodes_of[comp].append(node)
         for comp, comp_edges in by_component.items():
-            roots, accepted, missed = _constrained(nodes_of[comp], comp_edges, cannot)
+            roots, accepted, missed = _constrained(nodes_of[comp], comp_edges, cannot, soft)
             skipped += missed
             tree_edges.extend(accepted)
             for node, root in roots.items():

@@ -8,6 +8,7 @@ brother and sister are not joined through a third record either.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 import duckdb
 
@@ -18,9 +19,9 @@ __all__ = ["flag_contradictions"]
 _COLUMN = re.compile(r"\b([a-z][a-z0-9_]*)_(l|r)\b")
 
 
-def _columns_used() -> list[str]:
+def _columns_used(rules: Mapping[str, str]) -> list[str]:
     found: set[str] = set()
-    for sql in CONTRADICTIONS.values():
+    for sql in rules.values():
         found.update(name for name, _ in _COLUMN.findall(sql))
     return sorted(found)
 
@@ -31,9 +32,11 @@ def flag_contradictions(
     pairs: str,
     out: str,
     components: str | None = None,
+    rules: Mapping[str, str] = CONTRADICTIONS,
 ) -> int:
     """Create table ``out`` (``unique_id_l``, ``unique_id_r``, ``reason``) of the candidate
-    ``pairs`` (``join_key_l``, ``join_key_r``) that meet a contradiction; return their number.
+    ``pairs`` (``join_key_l``, ``join_key_r``) that meet a contradiction (or another of the
+    ``rules``: reason to SQL condition, the first that holds is the reason); return their number.
 
     With ``components`` (a table of ``unique_id``, ``component``), only pairs within one
     component are looked at: the only ones that can constrain the clustering."""
@@ -47,9 +50,12 @@ def flag_contradictions(
                 where a.component = b.component"""
         )
         pairs = "__accord_within"
-    columns = _columns_used()
+    columns = _columns_used(rules)
     select = ", ".join(f"{side}.{name} as {name}_{side}" for name in columns for side in ("l", "r"))
-    cases = " ".join(f"when {sql} then '{reason}'" for reason, sql in CONTRADICTIONS.items())
+    # a reason is a sentence, and may hold an apostrophe (father's): quoted as SQL text
+    cases = " ".join(
+        f"when {sql} then '{reason.replace(chr(39), chr(39) * 2)}'" for reason, sql in rules.items()
+    )
     con.execute(
         f"""
         create or replace table {out} as

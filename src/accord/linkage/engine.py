@@ -28,7 +28,14 @@ from accord.linkage.cluster import cluster_records
 from accord.linkage.contradictions import flag_contradictions
 from accord.linkage.features import prepare
 from accord.linkage.inputs import check_input
-from accord.linkage.model import EM_BLOCKING_RULES, PRIOR_RULES, comparisons_with_defaults
+from accord.linkage.model import (
+    CONTRADICTIONS,
+    EM_BLOCKING_RULES,
+    PRIOR_RULES,
+    SOFT_CONFLICTS,
+    STRONG_LEVELS,
+    comparisons_with_defaults,
+)
 from accord.linkage.splink_adapter import ScoredPairs, TrainingOptions, score_pairs
 
 __all__ = ["Constraints", "LinkOptions", "LinkResult", "link_records"]
@@ -118,6 +125,11 @@ def _evidence(scored: ScoredPairs) -> pl.DataFrame:
         head = gamma.replace_strict(heads, default=None, return_dtype=pl.Utf8)
         parts.append(pl.when(gamma >= 0).then(pl.concat_str(head, number, pl.lit("}"))))
     objects = pl.concat_list(parts).list.drop_nulls().list.join(",")
+    strong = pl.lit(False)
+    for name, labels in STRONG_LEVELS.items():
+        if name in scored.fields:
+            codes = [code for code, level in scored.levels[name].items() if level.label in labels]
+            strong = strong | pl.col(f"gamma_{name}").is_in(codes)
     return table.select(
         "unique_id_l",
         "unique_id_r",
@@ -128,6 +140,7 @@ def _evidence(scored: ScoredPairs) -> pl.DataFrame:
         .replace_strict(dict(enumerate(BLOCKING_KINDS)), default=None, return_dtype=pl.Utf8)
         .alias("blocked_on"),
         pl.concat_str(pl.lit("["), objects, pl.lit("]")).alias("evidence"),
+        strong.alias("strong"),
     )
 
 
@@ -141,7 +154,8 @@ def _scored_links(
 ) -> pl.DataFrame:
     links = pl.DataFrame(
         schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64, "match_weight": pl.Float64,
-                "match_probability": pl.Float64, "blocked_on": pl.Utf8, "evidence": pl.Utf8}
+                "match_probability": pl.Float64, "blocked_on": pl.Utf8, "evidence": pl.Utf8,
+                "strong": pl.Boolean}
     )  # fmt: skip
     if not report["blocking"]["pairs"]:
         return links
@@ -172,8 +186,9 @@ def _scored_links(
 def _contradictions_within(
     con: duckdb.DuckDBPyConnection, count: int, links: pl.DataFrame
 ) -> pl.DataFrame:
-    """The contradicted pairs whose records the links join, directly or not: the only ones
-    that can constrain the clustering (all of them would not fit in memory at scale)."""
+    """The contradicted and the softly conflicting pairs (``reason``) whose records the links
+    join, directly or not: the only ones that can constrain the clustering (all of them would
+    not fit in memory at scale). One pass for both: a contradiction's reason comes first."""
     graph = ig.Graph(
         n=count, edges=list(zip(links["unique_id_l"], links["unique_id_r"], strict=True))
     )
@@ -184,11 +199,14 @@ def _contradictions_within(
     con.register("__accord_components", components.to_arrow())
     try:
         flag_contradictions(
-            con, "accord_records", "accord_pairs", "accord_contradictions", "__accord_components"
-        )
+            con, "accord_records", "accord_pairs", "accord_contradictions", "__accord_components",
+            rules={**CONTRADICTIONS, **SOFT_CONFLICTS},
+        )  # fmt: skip
     finally:
         con.unregister("__accord_components")
-    found: pl.DataFrame = con.sql("select unique_id_l, unique_id_r from accord_contradictions").pl()
+    found: pl.DataFrame = con.sql(
+        "select unique_id_l, unique_id_r, reason from accord_contradictions"
+    ).pl()
     return found
 
 
@@ -231,11 +249,13 @@ def link_records(
             log.info("scoring: %.1f s", timings["scoring"])
             step = time.perf_counter()
             contradicted = _contradictions_within(con, count, links)
-            report["contradictions"] = dict(
+            reasons = dict(
                 con.execute(
                     "select reason, count(*) from accord_contradictions group by 1 order by 1"
                 ).fetchall()
             )
+            report["contradictions"] = {k: v for k, v in reasons.items() if k in CONTRADICTIONS}
+            report["soft_conflicts"] = {k: v for k, v in reasons.items() if k in SOFT_CONFLICTS}
         finally:
             con.close()
     cannot = pl.DataFrame(
@@ -243,12 +263,14 @@ def link_records(
         schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64},
         orient="row",
     )
+    soft = pl.col("reason").is_in(list(SOFT_CONFLICTS))
     clustering = cluster_records(
         count,
         links,
-        pl.concat([contradicted, cannot]),
+        pl.concat([contradicted.filter(~soft).drop("reason"), cannot]),
         _ids(prepared, constraints.must_link),
         _ids(prepared, constraints.apart),
+        soft_conflicts=contradicted.filter(soft).drop("reason"),
     )
     members = _members(prepared, links, clustering.cluster, clustering.parent)
     timings["clustering"] = time.perf_counter() - step

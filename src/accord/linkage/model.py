@@ -20,6 +20,8 @@ __all__ = [
     "EM_BLOCKING_RULES",
     "FIXED_M",
     "PRIOR_RULES",
+    "SOFT_CONFLICTS",
+    "STRONG_LEVELS",
     "comparison_fields",
     "comparisons_with_defaults",
 ]
@@ -272,6 +274,41 @@ CONTRADICTIONS: dict[str, str] = {
     "different numbers of one kind of document": (
         f"docs_l is not null and docs_r is not null and {DIFFERENT_DOCUMENTS}"
     ),
+}
+
+_STAND_IN = "(dob_month_{s} = 1 and dob_day_{s} = 1)"
+
+#: Pairs whose records disagree where one person's records rarely do, yet can (a clerk's
+#: typing, a stand-in date): not contradictions, but two groups of records holding such a pair
+#: are not joined by a weak link alone (:data:`STRONG_LEVELS`; :mod:`accord.linkage.cluster`).
+#: Namesakes of a common name are otherwise chained into one identity through records that
+#: have no date or no father's name.
+SOFT_CONFLICTS: dict[str, str] = {
+    "different full dates of birth": (
+        "dob_day_l is not null and dob_day_r is not null and dob_l <> dob_r"
+        " and hamming(dob_l, dob_r) > 1"
+        " and not (dob_year_l = dob_year_r and dob_day_l = dob_month_r"
+        " and dob_month_l = dob_day_r)"
+        " and not (abs(dob_year_l - dob_year_r) = 1 and dob_month_l = dob_month_r"
+        " and dob_day_l = dob_day_r)"
+        # 1 January stands in for an unknown day and month in many migrants' records
+        f" and not {_STAND_IN.format(s='l')} and not {_STAND_IN.format(s='r')}"
+    ),
+    "different fathers' names": (
+        "father_lex1_l <> father_lex1_r"
+        f" and not {_jw('father_canon_l', 'father_canon_r', 0.9)}"
+        # a father's name written as a further given name or the surname is not a conflict
+        " and not list_contains(all_lex_r, father_lex1_l)"
+        " and not list_contains(all_lex_l, father_lex1_r)"
+    ),
+}
+
+#: The levels that make a link strong: evidence beyond the names (the same full date, or one
+#: typing slip from it; a document or phone number in common). A link without any is weak.
+STRONG_LEVELS: dict[str, frozenset[str]] = {
+    "birth_date": frozenset({"same date of birth", "day and month swapped", "one digit apart"}),
+    "document": frozenset({"a document number in common", "document numbers one character apart"}),
+    "phone": frozenset({"a phone number in common"}),
 }
 
 #: EM sessions: each estimates the m of every comparison its rule does not use, and the final
