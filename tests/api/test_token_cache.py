@@ -117,3 +117,18 @@ def test_a_disabled_account_stops_working_at_once(api: Api) -> None:
     api.services.accounts.set_disabled("rs.analyst", True)
     body = assert_error(api.client.get("/api/v1/me", headers=headers), 401, "unauthenticated")
     assert "disabled" in body["message"]
+
+
+def test_the_cached_look_up_never_asks_the_store() -> None:
+    store, clock = _Store(), _Clock()
+    cache = _cache(store, clock)
+    assert cache.cached("acc_one") is None
+    assert store.lookups == 0
+    cache.authenticate("acc_one")
+    assert cache.cached("acc_one") == _USER
+    store.generation += 1  # a revocation made through this process
+    assert cache.cached("acc_one") is None
+    cache.authenticate("acc_one")
+    clock.now += 1.1
+    assert cache.cached("acc_one") is None
+    assert store.lookups == 2

@@ -1,8 +1,9 @@
 """Group commit: concurrent audited writes share transactions, none is lost, the chain verifies,
-and a failing unit fails its own caller only."""
+and a failing unit fails its own caller only; coroutines are answered from the writer thread."""
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 from collections.abc import Callable
@@ -10,7 +11,7 @@ from collections.abc import Callable
 import pytest
 from sqlalchemy import Connection, Table, func, insert, select
 
-from accord.store import AuditEntry, Store
+from accord.store import AuditEntry, Store, audit_writer
 from accord.store.audit_writer import GroupCommit
 from accord.store.tables import audit_entries, screening_usage
 
@@ -128,4 +129,79 @@ def test_an_entry_is_committed_when_write_returns(store: Store) -> None:
 
         writer.write([_entry(8)], bad)
     assert _count(store, audit_entries) == 1
+    assert not writer._leading and not writer._waiting
+
+
+def test_async_callers_are_grouped_with_threads_and_answered_after_the_commit(
+    store: Store,
+) -> None:
+    writer = GroupCommit(store)
+    gate = threading.Event()
+
+    def hold(conn: Connection) -> None:
+        gate.wait(10)
+        _usage_row(0)(conn)
+
+    leader = threading.Thread(target=writer.write, args=([_entry(0)], hold))
+    leader.start()
+    while not writer._leading:
+        time.sleep(0.001)
+    seen: dict[int, int] = {}
+
+    async def call(n: int) -> None:
+        await writer.write_async([_entry(n)], _usage_row(n))
+        seen[n] = _count(store, audit_entries)  # committed before the caller goes on
+
+    async def main() -> None:
+        tasks = [asyncio.create_task(call(n)) for n in range(1, 9)]
+        while len(writer._waiting) < 8:
+            await asyncio.sleep(0.001)
+        gate.set()
+        await asyncio.gather(*tasks)
+
+    asyncio.run(main())
+    leader.join(timeout=60)
+    assert sorted(seen) == list(range(1, 9))
+    assert all(count == 9 for count in seen.values())  # one group after the leader's
+    assert writer.transactions == 2
+    assert _count(store, screening_usage) == 9
+    assert store.verify_audit().ok
+
+
+def test_an_async_caller_gets_its_own_units_error_only(store: Store) -> None:
+    writer = GroupCommit(store)
+
+    def broken(conn: Connection) -> None:
+        _usage_row(1)(conn)
+        _usage_row(1)(conn)  # the same key twice: the database refuses it
+
+    async def main() -> list[BaseException | None]:
+        results = await asyncio.gather(
+            writer.write_async([_entry(1)], broken),
+            writer.write_async([_entry(2)], _usage_row(2)),
+            writer.write_async([_entry(3)]),
+            return_exceptions=True,
+        )
+        return list(results)
+
+    outcome = asyncio.run(main())
+    assert isinstance(outcome[0], Exception) and outcome[1:] == [None, None]
+    with store.read() as conn:
+        actors = set(conn.execute(select(audit_entries.c.actor)).scalars())
+    assert actors == {"user2", "user3"}
+    assert store.verify_audit().ok
+
+
+def test_the_writer_thread_ends_when_idle_and_another_starts(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audit_writer, "_IDLE_SECONDS", 0.05)
+    writer = GroupCommit(store)
+    asyncio.run(writer.write_async([_entry(1)]))
+    first = writer._thread
+    assert first is not None
+    first.join(timeout=10)
+    assert not first.is_alive() and writer._thread is None
+    asyncio.run(writer.write_async([_entry(2)]))
+    assert _count(store, audit_entries) == 2
     assert not writer._leading and not writer._waiting

@@ -44,18 +44,30 @@ class TokenCache:
         self._entries: dict[bytes, tuple[Principal, float, int]] = {}
         self._lock = threading.Lock()
 
-    def authenticate(self, token: str) -> Principal:
-        """The user of ``token``, from the cache or the store; raises what the store raises
-        (:class:`accord.errors.AccessDenied`) for a bad token."""
-        key = hashlib.sha256(token.encode("utf-8", "surrogatepass")).digest()
-        now = self._clock()
-        generation = self.accounts.generation
+    def cached(self, token: str) -> Principal | None:
+        """The user of ``token`` if it was verified in the last :data:`TOKEN_TTL` seconds
+        (and nothing was revoked since in this process); None when the store must be asked.
+        Reads no store, so a coroutine may call it."""
+        return self._cached(_key(token), self._clock(), self.accounts.generation)
+
+    def _cached(self, key: bytes, now: float, generation: int) -> Principal | None:
         with self._lock:
             found = self._entries.get(key)
         if found is not None:
             user, until, verified_in = found
             if now < until and verified_in == generation:
                 return user
+        return None
+
+    def authenticate(self, token: str) -> Principal:
+        """The user of ``token``, from the cache or the store; raises what the store raises
+        (:class:`accord.errors.AccessDenied`) for a bad token."""
+        key = _key(token)
+        now = self._clock()
+        generation = self.accounts.generation
+        cached = self._cached(key, now, generation)
+        if cached is not None:
+            return cached
         # The generation is read before the store: a revocation committed meanwhile bumps it,
         # so the entry written below is already stale and never served.
         user, expires = self.accounts.verify_token(token)
@@ -68,3 +80,7 @@ class TokenCache:
                     self._entries.clear()
             self._entries[key] = (user, until, generation)
         return user
+
+
+def _key(token: str) -> bytes:
+    return hashlib.sha256(token.encode("utf-8", "surrogatepass")).digest()

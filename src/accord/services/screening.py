@@ -20,6 +20,7 @@ A hit never triggers an action by itself: it goes to a person, with its reasons.
 
 from __future__ import annotations
 
+import asyncio
 import threading
 import time
 import weakref
@@ -29,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import Connection, insert
 
-from accord.errors import AccessDenied, InputError
+from accord.errors import AccessDenied, AccordError, InputError
 from accord.model.codes import Purpose
 from accord.policy import ACTION_ROLES, Action, Principal, decide
 from accord.screening import (
@@ -62,6 +63,7 @@ __all__ = [
     "MAX_BATCH",
     "MAX_HITS",
     "QuotaExceeded",
+    "Screened",
     "ScreeningDesk",
     "ScreeningLimited",
     "screening_desk",
@@ -136,33 +138,37 @@ class ScreeningDesk:
 
     # -- checks ------------------------------------------------------------------------------
 
-    def _refuse(self, user: Principal, reason: str, purpose: str = "-") -> None:
-        self.store.log(
-            AuditEntry(
-                user.username,
-                user.authority,
-                "refusal",
-                purpose[:32],
-                detail={"reason": reason, "action": "screen"},
-            )
+    @staticmethod
+    def _refusal(user: Principal, reason: str, purpose: str = "-") -> _Refused:
+        entry = AuditEntry(
+            user.username,
+            user.authority,
+            "refusal",
+            purpose[:32],
+            detail={"reason": reason, "action": "screen"},
         )
+        return _Refused(entry)
 
     def _check_user(self, user: Principal, purpose: str | Purpose | None) -> Purpose:
         if user.disabled or not user.roles & ACTION_ROLES[Action.SCREEN]:
-            self._refuse(user, "no role of this user may screen")
-            raise AccessDenied(
-                "Your roles do not allow screening.", hint="This needs the role officer or analyst."
+            raise self._refusal(user, "no role of this user may screen").of(
+                AccessDenied(
+                    "Your roles do not allow screening.",
+                    hint="This needs the role officer or analyst.",
+                )
             )
         wanted = parse_purpose(purpose)
         if wanted is None or wanted is Purpose.SUPERVISION:
-            self._refuse(user, "no valid purpose for screening", str(purpose or "-"))
-            raise InputError(
-                "A purpose is required for every screening query."
-                if not purpose
-                else f"Unknown purpose {str(purpose)[:40]!r} for screening.",
-                hint="Give one of: "
-                + ", ".join(p.value for p in Purpose if p is not Purpose.SUPERVISION)
-                + ".",
+            refused = self._refusal(user, "no valid purpose for screening", str(purpose or "-"))
+            raise refused.of(
+                InputError(
+                    "A purpose is required for every screening query."
+                    if not purpose
+                    else f"Unknown purpose {str(purpose)[:40]!r} for screening.",
+                    hint="Give one of: "
+                    + ", ".join(p.value for p in Purpose if p is not Purpose.SUPERVISION)
+                    + ".",
+                )
             )
         return wanted
 
@@ -175,12 +181,13 @@ class ScreeningDesk:
             )
         used = self.usage(user.username)
         if used + count > self.quota:
-            self._refuse(user, "daily screening quota reached")
-            raise QuotaExceeded(
-                f"Your daily quota of {self.quota:,} screening queries is used up "
-                f"({used:,} today).",
-                hint="Ask your administrator to raise ACCORD_SCREEN_QUOTA_PER_DAY, or go on "
-                "tomorrow.",
+            raise self._refusal(user, "daily screening quota reached").of(
+                QuotaExceeded(
+                    f"Your daily quota of {self.quota:,} screening queries is used up "
+                    f"({used:,} today).",
+                    hint="Ask your administrator to raise ACCORD_SCREEN_QUOTA_PER_DAY, or go on "
+                    "tomorrow.",
+                )
             )
 
     def usage(self, username: str) -> int:
@@ -198,6 +205,64 @@ class ScreeningDesk:
     ) -> list[dict[str, Any]]:
         """Screen a batch; one answer per query, in order. A query that cannot be screened
         answers ``result: error`` with the reason; the others are screened."""
+        try:
+            screened = self.prepare(user, purpose, queries, justification)
+        except _Refused as refused:
+            self._writer.write([refused.entry])
+            raise refused.error from None
+        screened.commit()
+        return screened.answers()
+
+    async def screen_async(
+        self,
+        user: Principal,
+        purpose: str | Purpose | None,
+        queries: Sequence[ScreenQuery],
+        justification: str = "",
+    ) -> list[dict[str, Any]]:
+        """:meth:`screen` for a request served on an event loop: the search and the checks
+        run in the caller, the index refresh (at most once a :attr:`refresh_every`) and the
+        audited write in threads; the answers are returned once the write is committed."""
+        if self.keeper.due():
+            await asyncio.to_thread(self.ensure_current)
+        try:
+            screened = self.prepare(user, purpose, queries, justification)
+        except _Refused as refused:
+            await self._writer.write_async([refused.entry])
+            raise refused.error from None
+        await screened.commit_async()
+        return screened.answers()
+
+    def screen_one(
+        self,
+        user: Principal,
+        purpose: str | Purpose | None,
+        query: ScreenQuery,
+        justification: str = "",
+    ) -> dict[str, Any]:
+        """Screen one query; bad input raises :class:`InputError` instead of an answer."""
+        return _one(self.screen(user, purpose, [query], justification))
+
+    async def screen_one_async(
+        self,
+        user: Principal,
+        purpose: str | Purpose | None,
+        query: ScreenQuery,
+        justification: str = "",
+    ) -> dict[str, Any]:
+        """:meth:`screen_one` for a request served on an event loop (see :meth:`screen_async`)."""
+        return _one(await self.screen_async(user, purpose, [query], justification))
+
+    def prepare(
+        self,
+        user: Principal,
+        purpose: str | Purpose | None,
+        queries: Sequence[ScreenQuery],
+        justification: str = "",
+    ) -> Screened:
+        """Check, limit and screen a batch; nothing is answered before :meth:`Screened.commit`
+        (or ``commit_async``) has stored what the queries found and their audit entries.
+        A refusal to be logged is raised as :class:`_Refused`."""
         wanted = self._check_user(user, purpose)
         if not queries:
             raise InputError("No query to screen.", hint="Give at least one query.")
@@ -220,21 +285,7 @@ class ScreeningDesk:
             self.ensure_current()
             for answer in valid:
                 self._screen_one(user, wanted, answer)
-        self._store(user, wanted, justification, answers)
-        return [answer.to_dict() for answer in answers]
-
-    def screen_one(
-        self,
-        user: Principal,
-        purpose: str | Purpose | None,
-        query: ScreenQuery,
-        justification: str = "",
-    ) -> dict[str, Any]:
-        """Screen one query; bad input raises :class:`InputError` instead of an answer."""
-        answer = self.screen(user, purpose, [query], justification)[0]
-        if answer["result"] == "error":
-            raise InputError(answer["error"], hint=answer.get("hint"))
-        return answer
+        return Screened(self, user, wanted, justification, answers)
 
     def _screen_one(self, user: Principal, purpose: Purpose, answer: Answer) -> None:
         query = answer.checked
@@ -269,25 +320,66 @@ class ScreeningDesk:
             if basis:
                 answer.bases.append(basis)
 
-    def _store(
-        self, user: Principal, purpose: Purpose, justification: str, answers: list[Answer]
+
+class _Refused(Exception):
+    """A refusal on its way out of :meth:`ScreeningDesk.prepare`: logged, then ``error`` is
+    raised to the caller."""
+
+    def __init__(self, entry: AuditEntry) -> None:
+        super().__init__(entry.detail)
+        self.entry = entry
+        self.error: AccordError = AccordError("refused")
+
+    def of(self, error: AccordError) -> _Refused:
+        self.error = error
+        return self
+
+
+def _one(answers: list[dict[str, Any]]) -> dict[str, Any]:
+    answer = answers[0]
+    if answer["result"] == "error":
+        raise InputError(answer["error"], hint=answer.get("hint"))
+    return answer
+
+
+class Screened:
+    """A screened batch whose hit references, usage and audit entries are still to be
+    stored: one audit entry per query, committed before any answer is returned; concurrent
+    batches share the transaction (group commit)."""
+
+    def __init__(
+        self,
+        desk: ScreeningDesk,
+        user: Principal,
+        purpose: Purpose,
+        justification: str,
+        answers: list[Answer],
     ) -> None:
-        """Hit references, usage and one audit entry per query, committed before the answer
-        is returned; concurrent queries share the transaction (group commit)."""
-        entries = audit_entries(user, purpose, justification, answers)
-        if not entries:
-            return
-        rows = hit_rows(user, purpose, answers, now_iso())
-        screened = sum(1 for answer in answers if answer.checked is not None)
-        day = self.today().isoformat()
+        self.desk = desk
+        self.user = user
+        self._answers = answers
+        self.entries = audit_entries(user, purpose, justification, answers)
+        self._rows = hit_rows(user, purpose, answers, now_iso()) if self.entries else []
+        self._screened = sum(1 for answer in answers if answer.checked is not None)
+        self._day = desk.today().isoformat()
 
-        def work(conn: Connection) -> None:
-            if rows:
-                conn.execute(_INSERT_HITS, rows)
-            count_queries(conn, user.username, day, screened)
+    def _work(self, conn: Connection) -> None:
+        if self._rows:
+            conn.execute(_INSERT_HITS, self._rows)
+        count_queries(conn, self.user.username, self._day, self._screened)
 
-        self._writer.write(entries, work)
-        self._usage.counted(user.username, screened)
+    def commit(self) -> None:
+        if self.entries:
+            self.desk._writer.write(self.entries, self._work)
+            self.desk._usage.counted(self.user.username, self._screened)
+
+    async def commit_async(self) -> None:
+        if self.entries:
+            await self.desk._writer.write_async(self.entries, self._work)
+            self.desk._usage.counted(self.user.username, self._screened)
+
+    def answers(self) -> list[dict[str, Any]]:
+        return [answer.to_dict() for answer in self._answers]
 
 
 _DESKS: dict[int, ScreeningDesk] = {}

@@ -92,6 +92,11 @@ class IndexKeeper:
         finally:
             self._lock.release()
 
+    def due(self) -> bool:
+        """Whether :meth:`ensure_current` would do more than return at once."""
+        now = self._monotonic()
+        return not self._built or now - self._checked_at >= self.refresh_every
+
     def _start(self) -> None:
         hashers = [self.hasher, *([self.previous] if self.previous else [])]
         loaded = load_snapshot(self.path, self.model, hashers) if self.path else None

@@ -12,12 +12,19 @@ finished group hands the lead to the first of them. On SQLite this replaces a qu
 transactions that each wait for the database write lock (with the driver's sleeping retries)
 by one writer per process; on PostgreSQL it saves a commit per caller.
 
+An ``async`` caller (a request handled on the event loop) cannot lead: it hands its unit over
+with :meth:`GroupCommit.write_async` and awaits it. A writer thread of this process leads the
+groups such callers are first in, and wakes the waiting coroutines of a group with one call to
+each event loop; a thread waiting for its own unit leads as before.
+
 If a group's transaction fails, its units are retried one by one, so that one bad unit fails
 its own caller only.
 """
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import threading
 import weakref
 from collections.abc import Callable, Sequence
@@ -32,6 +39,8 @@ __all__ = ["MAX_GROUP", "GroupCommit", "group_commit"]
 
 #: At most this many units share a transaction (a bound on the time a group holds the lock).
 MAX_GROUP = 64
+#: Seconds the writer thread waits for work before it ends (a new one starts when needed).
+_IDLE_SECONDS = 5.0
 
 Work = Callable[[Connection], None]
 
@@ -44,6 +53,8 @@ class _Unit:
     lead: bool = False
     finished: bool = False
     error: BaseException | None = None
+    #: set for an async caller: resolved on its loop once the unit is written (or failed)
+    future: asyncio.Future[None] | None = None
 
 
 class GroupCommit:
@@ -54,6 +65,10 @@ class GroupCommit:
         self._lock = threading.Lock()
         self._waiting: list[_Unit] = []
         self._leading = False
+        # the writer thread that leads for async callers, and whether it has a group to lead
+        self._thread: threading.Thread | None = None
+        self._thread_due = False
+        self._wake = threading.Condition(self._lock)
         #: transactions committed and units written (for benchmarks and tests)
         self.transactions = 0
         self.units = 0
@@ -78,6 +93,39 @@ class GroupCommit:
         if unit.error is not None:
             raise unit.error
 
+    async def write_async(self, entries: Sequence[AuditEntry], work: Work | None = None) -> None:
+        """:meth:`write` for a coroutine: the unit is written by the writer thread (or a
+        thread leading a group) while the event loop goes on; return once it is committed."""
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        unit = _Unit(work, entries, future=future)
+        with self._lock:
+            self._waiting.append(unit)
+            if not self._leading:
+                self._leading = True
+                self._hand_to_thread()
+        # a cancelled caller does not undo its unit: it is written all the same
+        await asyncio.shield(future)
+
+    def _hand_to_thread(self) -> None:
+        """Let the writer thread lead the next group (``self._lock`` held)."""
+        self._thread_due = True
+        if self._thread is None or not self._thread.is_alive():
+            self._thread = threading.Thread(
+                target=self._run_thread, name="audit-group-commit", daemon=True
+            )
+            self._thread.start()
+        else:
+            self._wake.notify()
+
+    def _run_thread(self) -> None:
+        while True:
+            with self._lock:
+                if not self._wake.wait_for(lambda: self._thread_due, timeout=_IDLE_SECONDS):
+                    self._thread = None  # idle: a later async write starts another
+                    return
+                self._thread_due = False
+            self._lead()
+
     def _lead(self) -> None:
         with self._lock:
             group = self._waiting[:MAX_GROUP]
@@ -91,15 +139,18 @@ class GroupCommit:
                 for unit in group:
                     unit.error = unit.error or RuntimeError("The audited write was interrupted.")
             with self._lock:
-                if self._waiting:
+                if not self._waiting:
+                    self._leading = False
+                elif self._waiting[0].future is None:
                     heir = self._waiting[0]
                     heir.lead = True
                     heir.done.set()
                 else:
-                    self._leading = False
+                    self._hand_to_thread()
             for unit in group:
                 unit.finished = True
                 unit.done.set()
+            _resolve_futures(group)
 
     def _commit(self, group: list[_Unit]) -> None:
         try:
@@ -124,6 +175,28 @@ class GroupCommit:
             self.store.audit.append(conn, entries)
         self.transactions += 1
         self.units += len(group)
+
+
+def _resolve_futures(group: list[_Unit]) -> None:
+    """Wake the async callers of a finished group: one call into each of their loops."""
+    by_loop: dict[asyncio.AbstractEventLoop, list[_Unit]] = {}
+    for unit in group:
+        if unit.future is not None:
+            by_loop.setdefault(unit.future.get_loop(), []).append(unit)
+    for loop, units in by_loop.items():
+        with contextlib.suppress(RuntimeError):  # a closed loop has no caller left to wake
+            loop.call_soon_threadsafe(_settle, units)
+
+
+def _settle(units: list[_Unit]) -> None:
+    for unit in units:
+        assert unit.future is not None
+        if unit.future.done():
+            continue
+        if unit.error is not None:
+            unit.future.set_exception(unit.error)
+        else:
+            unit.future.set_result(None)
 
 
 _WRITERS: weakref.WeakKeyDictionary[Store, GroupCommit] = weakref.WeakKeyDictionary()
