@@ -125,6 +125,14 @@ def test_full_dates_far_apart_conflict_and_typing_slips_do_not() -> None:
         assert _conflicts(_born("1990-03-04", other)) == {}, other
 
 
+def test_years_of_birth_two_apart_conflict_when_a_date_is_partial() -> None:
+    assert _conflicts(_born("1990", "1987-11-21")) == {(0, 1): "years of birth two or more apart"}
+    assert _conflicts(_born("1990-05", "1992")) == {(0, 1): "years of birth two or more apart"}
+    # a year off by one is a common slip; an unknown date conflicts with nothing
+    assert _conflicts(_born("1990", "1991-02-03")) == {}
+    assert _conflicts(_born("1990", "")) == {}
+
+
 def _fathers(*fathers: str, surname: str = "Ali") -> list[tuple[str | None, ...]]:
     return [
         (f"r{i}", "HU", "Mohammed", surname, "1990", "M", "SYR", None, None, father)

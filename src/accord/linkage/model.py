@@ -24,6 +24,7 @@ __all__ = [
     "STRONG_LEVELS",
     "comparison_fields",
     "comparisons_with_defaults",
+    "shipped_parameters",
 ]
 
 
@@ -294,6 +295,8 @@ SOFT_CONFLICTS: dict[str, str] = {
         # 1 January stands in for an unknown day and month in many migrants' records
         f" and not {_STAND_IN.format(s='l')} and not {_STAND_IN.format(s='r')}"
     ),
+    # the year alone when one date is partial: a year off by one is a common slip, by two not
+    "years of birth two or more apart": "abs(dob_year_l - dob_year_r) >= 2",
     "different fathers' names": (
         "father_lex1_l <> father_lex1_r"
         f" and not {_jw('father_canon_l', 'father_canon_r', 0.9)}"
@@ -344,6 +347,11 @@ def comparison_fields() -> list[str]:
 def _defaults() -> dict[str, dict[str, dict[str, float]]]:
     text = resources.files("accord.linkage").joinpath("data", "default_parameters.json")
     return dict(json.loads(text.read_text(encoding="utf-8"))["levels"])
+
+
+def shipped_parameters() -> dict[str, dict[str, dict[str, float]]]:
+    """The shipped m and u of each level: ``{comparison: {level label: {"m", "u"}}}``."""
+    return copy.deepcopy(_defaults())
 
 
 def comparisons_with_defaults(term_frequencies: bool = True) -> list[dict[str, Any]]:
