@@ -279,6 +279,23 @@ def _print_eval(name: str, report: dict[str, Any]) -> None:
     console.print(table)
 
 
+def _save_parameters(report: dict[str, Any], path: Path) -> None:
+    from accord.linkage.parameters import retrained_parameters, write_parameters
+
+    model = report["accord"]["details"].get("model") or {}
+    if not model.get("parameters"):
+        raise InputError(
+            f"The region of seed {report['seed']} was too small to train on.",
+            hint="Use --scale 100000.",
+        )
+    about = (
+        "Starting (and, for inputs too small to train on, final) m and u of each level: the "
+        f"model trained on the scenario of seed {report['seed']} ({report['records']:,} "
+        "records; `accord eval link --save-parameters`). The m of nationality is kept as shipped."
+    )
+    write_parameters(retrained_parameters(model["parameters"], about), path)
+
+
 @eval_app.command("link")
 @handle_errors
 def eval_link(
@@ -292,6 +309,13 @@ def eval_link(
         int, typer.Option(help="About the number of person records.", min=100)
     ] = 20_000,
     threshold: _Threshold = 0.98,
+    save_parameters: Annotated[
+        Path | None,
+        typer.Option(
+            help="Write the m and u trained on the first seed's region here, in the form of "
+            "the shipped default_parameters.json (retraining them: the dev seed, 100,000).",
+        ),
+    ] = None,
     json_output: _Json = False,
 ) -> None:
     """Linkage against the planted truth, beside the plain-Splink baseline of the same run."""
@@ -301,6 +325,8 @@ def eval_link(
         {"split": {DEV_SEED: "dev", HELDOUT_SEED: "held-out"}.get(r["seed"], "custom"), **r}
         for r in _evaluate(seeds, scale, options, baseline=True)
     ]
+    if save_parameters is not None:
+        _save_parameters(reports[0], save_parameters)
     if json_output:
         print_json(reports)
         return

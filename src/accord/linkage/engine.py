@@ -180,6 +180,16 @@ def _scored_links(
             for name, levels in scored.levels.items()
         },
     }
+    if trained:
+        # m and u as trained: what :mod:`accord.linkage.parameters` ships
+        report["model"]["parameters"] = {
+            name: {
+                level.label: {"m": level.m, "u": level.u}
+                for level in levels.values()
+                if level.m is not None
+            }
+            for name, levels in scored.levels.items()
+        }
     return _evidence(scored)
 
 

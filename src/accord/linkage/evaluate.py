@@ -158,6 +158,8 @@ def evaluate_region(
                     "largest_identity",
                     "seconds",
                     "contradictions",
+                    "soft_conflicts",
+                    "model",
                 )
             },
             round(cpu, 2),
