@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 
 import duckdb
@@ -149,3 +150,21 @@ def test_different_fathers_names_conflict_and_spellings_do_not() -> None:
     rows[1] = ("r1", "HU", "Mohammed", "Hassan", "1990", "M", "SYR", None, None, "Ahmed")
     rows[0] = ("r0", "HU", "Mohammed", "Ali", "1990", "M", "SYR", None, None, "Hassan")
     assert _conflicts(rows) == {}
+
+
+def test_the_same_1_january_is_its_own_level_and_not_strong_evidence() -> None:
+    from accord.linkage import link_records
+    from accord.linkage.model import COMPARISONS, STRONG_LEVELS
+
+    dates = next(c for c in COMPARISONS if c["output_column_name"] == "birth_date")
+    labels = [str(level["label_for_charts"]) for level in dates["comparison_levels"]]
+    assert labels.index("same date of birth, 1 January") < labels.index("same date of birth")
+    assert "same date of birth, 1 January" not in STRONG_LEVELS["birth_date"]
+    rows: list[tuple[str | None, ...]] = [
+        ("a", "HU", "Mohammed", "Ali", "1990-01-01", "M", "SYR", "N1234567", None, "Ahmed"),
+        ("b", "RS", "Мохамед", "Али", "01.01.1990.", "M", "SYR", "N1234567", None, "Ахмед"),
+    ]
+    result = link_records(frame(rows))
+    linked = result.members.filter(pl.col("linked_to").is_not_null())
+    evidence = {e["field"]: e["level"] for e in json.loads(linked["evidence"].item())}
+    assert evidence["birth_date"] == "same date of birth, 1 January"

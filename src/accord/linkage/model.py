@@ -137,6 +137,7 @@ NAME = {
     ],
 }
 
+_STAND_IN = "(dob_month_{s} = 1 and dob_day_{s} = 1)"
 _MONTHS_AGREE = "(dob_month_l is null or dob_month_r is null or dob_month_l = dob_month_r)"
 _DAYS_AGREE = "(dob_day_l is null or dob_day_r is null or dob_day_l = dob_day_r)"
 
@@ -145,6 +146,12 @@ BIRTH_DATE = {
     "comparison_description": "dates of birth, full or partial",
     "comparison_levels": [
         _null_level(_null("dob")),
+        # 1 January stands in for an unknown day and month in many migrants' records: the same
+        # stand-in in two records says little more than the same year
+        _level(
+            f"dob_day_l is not null and dob_l = dob_r and {_STAND_IN.format(s='l')}",
+            "same date of birth, 1 January",
+        ),
         _level(
             "dob_day_l is not null and dob_l = dob_r",
             "same date of birth",
@@ -276,8 +283,6 @@ CONTRADICTIONS: dict[str, str] = {
         f"docs_l is not null and docs_r is not null and {DIFFERENT_DOCUMENTS}"
     ),
 }
-
-_STAND_IN = "(dob_month_{s} = 1 and dob_day_{s} = 1)"
 
 #: Pairs whose records disagree where one person's records rarely do, yet can (a clerk's
 #: typing, a stand-in date): not contradictions, but two groups of records holding such a pair
