@@ -28,8 +28,6 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import Connection, insert
-
 from accord.errors import AccessDenied, AccordError, InputError
 from accord.model.codes import Purpose
 from accord.policy import ACTION_ROLES, Action, Principal, decide
@@ -45,25 +43,25 @@ from accord.screening import (
 )
 from accord.screening.model import MatchModel
 from accord.services.context import Services
-from accord.services.screening_answers import Answer, audit_entries, hit_of, hit_rows
+from accord.services.screening_answers import Answer, hit_of
+from accord.services.screening_commit import Refused, Screened, StaleHits
 from accord.services.screening_index import IndexKeeper
 from accord.services.screening_limits import (
     DailyUsage,
     QuotaExceeded,
     ScreeningLimited,
     TokenBucket,
-    count_queries,
 )
-from accord.store.audit import AuditEntry, now_iso
+from accord.store.audit import AuditEntry
 from accord.store.audit_writer import group_commit
 from accord.store.gate import parse_purpose
-from accord.store.tables import screening_hits
 
 __all__ = [
     "MAX_BATCH",
     "MAX_HITS",
     "QuotaExceeded",
     "Screened",
+    "ScreeningBusy",
     "ScreeningDesk",
     "ScreeningLimited",
     "screening_desk",
@@ -73,7 +71,8 @@ MAX_BATCH = 1000
 MAX_HITS = 5
 _BAND_ORDER = {"high": 0, "review": 1}
 _DEFAULT_RATE = 1200
-_INSERT_HITS = insert(screening_hits)
+#: Times a batch is screened again when records its hits point to changed meanwhile.
+_ATTEMPTS = 3
 
 
 class ScreeningDesk:
@@ -139,7 +138,7 @@ class ScreeningDesk:
     # -- checks ------------------------------------------------------------------------------
 
     @staticmethod
-    def _refusal(user: Principal, reason: str, purpose: str = "-") -> _Refused:
+    def _refusal(user: Principal, reason: str, purpose: str = "-") -> _Refusal:
         entry = AuditEntry(
             user.username,
             user.authority,
@@ -147,7 +146,7 @@ class ScreeningDesk:
             purpose[:32],
             detail={"reason": reason, "action": "screen"},
         )
-        return _Refused(entry)
+        return _Refusal(entry)
 
     def _check_user(self, user: Principal, purpose: str | Purpose | None) -> Purpose:
         if user.disabled or not user.roles & ACTION_ROLES[Action.SCREEN]:
@@ -205,13 +204,19 @@ class ScreeningDesk:
     ) -> list[dict[str, Any]]:
         """Screen a batch; one answer per query, in order. A query that cannot be screened
         answers ``result: error`` with the reason; the others are screened."""
-        try:
-            screened = self.prepare(user, purpose, queries, justification)
-        except _Refused as refused:
-            self._writer.write([refused.entry])
-            raise refused.error from None
-        screened.commit()
-        return screened.answers()
+        for _ in range(_ATTEMPTS):
+            try:
+                screened = self.prepare(user, purpose, queries, justification)
+            except Refused as refused:
+                self._writer.write([refused.entry])
+                raise refused.error from None
+            try:
+                screened.commit(self._writer, self._usage)
+            except StaleHits as stale:
+                self.source.verify(self.index, stale.record_ids)  # drop or re-read them
+                continue
+            return screened.answers()
+        raise _changing()
 
     async def screen_async(
         self,
@@ -223,15 +228,21 @@ class ScreeningDesk:
         """:meth:`screen` for a request served on an event loop: the search and the checks
         run in the caller, the index refresh (at most once a :attr:`refresh_every`) and the
         audited write in threads; the answers are returned once the write is committed."""
-        if self.keeper.due():
-            await asyncio.to_thread(self.ensure_current)
-        try:
-            screened = self.prepare(user, purpose, queries, justification)
-        except _Refused as refused:
-            await self._writer.write_async([refused.entry])
-            raise refused.error from None
-        await screened.commit_async()
-        return screened.answers()
+        for _ in range(_ATTEMPTS):
+            if self.keeper.due():
+                await asyncio.to_thread(self.ensure_current)
+            try:
+                screened = self.prepare(user, purpose, queries, justification)
+            except Refused as refused:
+                await self._writer.write_async([refused.entry])
+                raise refused.error from None
+            try:
+                await screened.commit_async(self._writer, self._usage)
+            except StaleHits as stale:
+                await asyncio.to_thread(self.source.verify, self.index, stale.record_ids)
+                continue
+            return screened.answers()
+        raise _changing()
 
     def screen_one(
         self,
@@ -262,7 +273,7 @@ class ScreeningDesk:
     ) -> Screened:
         """Check, limit and screen a batch; nothing is answered before :meth:`Screened.commit`
         (or ``commit_async``) has stored what the queries found and their audit entries.
-        A refusal to be logged is raised as :class:`_Refused`."""
+        A refusal to be logged is raised as :class:`Refused`."""
         wanted = self._check_user(user, purpose)
         if not queries:
             raise InputError("No query to screen.", hint="Give at least one query.")
@@ -280,19 +291,30 @@ class ScreeningDesk:
             except InputError as exc:
                 answer.error = exc
         valid = [a for a in answers if a.checked is not None]
+        versions: dict[str, str | None] = {}
         if valid:
             self._limits(user, len(valid))
             self.ensure_current()
             for answer in valid:
-                self._screen_one(user, wanted, answer)
-        return Screened(self, user, wanted, justification, answers)
+                self._screen_one(user, wanted, answer, versions)
+        day = self.today().isoformat()
+        return Screened(user, wanted, justification, answers, versions, day)
 
-    def _screen_one(self, user: Principal, purpose: Purpose, answer: Answer) -> None:
+    def _screen_one(
+        self,
+        user: Principal,
+        purpose: Purpose,
+        answer: Answer,
+        versions: dict[str, str | None],
+    ) -> None:
+        """Screen one checked query; ``versions`` gains the index's version of each banded
+        candidate, checked against the store when the batch is written."""
         query = answer.checked
         assert query is not None
         candidates = self.index.search(query)
         banded = [c for c in candidates if c.band is not None and not c.decoy]
-        current = self.source.verify(self.index, [c.record_id for c in banded])
+        for candidate in banded:
+            versions[candidate.record_id] = self.index.version(candidate.record_id)
         banded_ids = {id(c) for c in banded}
         today = self.today()
         kept: list[tuple[Candidate, IndexEntry, str]] = []
@@ -311,7 +333,7 @@ class ScreeningDesk:
                 today=today,
                 restricted=entry.restricted,
             )
-            if decision and id(candidate) in banded_ids and candidate.record_id in current:
+            if decision and id(candidate) in banded_ids:
                 kept.append((candidate, entry, decision.agreement or ""))
         kept.sort(key=lambda item: (_BAND_ORDER[item[0].band or "review"], -item[0].score))
         for candidate, entry, basis in kept[:MAX_HITS]:
@@ -321,18 +343,30 @@ class ScreeningDesk:
                 answer.bases.append(basis)
 
 
-class _Refused(Exception):
-    """A refusal on its way out of :meth:`ScreeningDesk.prepare`: logged, then ``error`` is
-    raised to the caller."""
+class _Refusal(Refused):
+    """:class:`Refused` whose error is given where it is raised: ``raise refusal.of(error)``."""
 
     def __init__(self, entry: AuditEntry) -> None:
-        super().__init__(entry.detail)
-        self.entry = entry
-        self.error: AccordError = AccordError("refused")
+        super().__init__(entry, AccordError("refused"))
 
-    def of(self, error: AccordError) -> _Refused:
+    def of(self, error: AccordError) -> _Refusal:
         self.error = error
+        self.args = (error.message,)
         return self
+
+
+class ScreeningBusy(AccordError):
+    """The records a query found kept changing while it was screened."""
+
+    status = 503
+    code = "unavailable"
+
+
+def _changing() -> ScreeningBusy:
+    return ScreeningBusy(
+        f"The records this query found changed {_ATTEMPTS} times while it was screened.",
+        hint="Send the query again in a moment.",
+    )
 
 
 def _one(answers: list[dict[str, Any]]) -> dict[str, Any]:
@@ -340,46 +374,6 @@ def _one(answers: list[dict[str, Any]]) -> dict[str, Any]:
     if answer["result"] == "error":
         raise InputError(answer["error"], hint=answer.get("hint"))
     return answer
-
-
-class Screened:
-    """A screened batch whose hit references, usage and audit entries are still to be
-    stored: one audit entry per query, committed before any answer is returned; concurrent
-    batches share the transaction (group commit)."""
-
-    def __init__(
-        self,
-        desk: ScreeningDesk,
-        user: Principal,
-        purpose: Purpose,
-        justification: str,
-        answers: list[Answer],
-    ) -> None:
-        self.desk = desk
-        self.user = user
-        self._answers = answers
-        self.entries = audit_entries(user, purpose, justification, answers)
-        self._rows = hit_rows(user, purpose, answers, now_iso()) if self.entries else []
-        self._screened = sum(1 for answer in answers if answer.checked is not None)
-        self._day = desk.today().isoformat()
-
-    def _work(self, conn: Connection) -> None:
-        if self._rows:
-            conn.execute(_INSERT_HITS, self._rows)
-        count_queries(conn, self.user.username, self._day, self._screened)
-
-    def commit(self) -> None:
-        if self.entries:
-            self.desk._writer.write(self.entries, self._work)
-            self.desk._usage.counted(self.user.username, self._screened)
-
-    async def commit_async(self) -> None:
-        if self.entries:
-            await self.desk._writer.write_async(self.entries, self._work)
-            self.desk._usage.counted(self.user.username, self._screened)
-
-    def answers(self) -> list[dict[str, Any]]:
-        return [answer.to_dict() for answer in self._answers]
 
 
 _DESKS: dict[int, ScreeningDesk] = {}

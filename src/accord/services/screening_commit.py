@@ -1,0 +1,109 @@
+"""What a screened batch writes before it is answered, and the version check of its hits.
+
+A batch's hit references, its usage and one audit entry per query are written in the audited
+group commit (:mod:`accord.store.audit_writer`), shared with concurrent batches. Inside that
+same transaction the stored version of every banded candidate the batch saw is compared with
+the version the index scored: a record erased or changed since (by this process or another)
+fails the batch's unit with :class:`StaleHits`, so nothing of it is written; the desk then has
+the index drop or re-read those records and screens the batch again. No answer therefore
+carries a hit whose record was erased before the answer's entry was committed, and the check
+costs no transaction of its own. A batch without a banded candidate runs the same statement,
+so that a refused hit and a no-hit cost the same.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, insert, select
+
+from accord.errors import AccordError
+from accord.model.codes import Purpose
+from accord.policy import Principal
+from accord.services.screening_answers import Answer, audit_entries, hit_rows
+from accord.services.screening_limits import DailyUsage, count_queries
+from accord.store.audit import AuditEntry, now_iso
+from accord.store.audit_writer import GroupCommit
+from accord.store.tables import records, screening_hits
+
+__all__ = ["Refused", "Screened", "StaleHits"]
+
+_INSERT_HITS = insert(screening_hits)
+_VERSIONS = select(records.c.id, records.c.updated_at).where(
+    records.c.id.in_(bindparam("ids", expanding=True))
+)
+_CHUNK = 2000
+
+
+class StaleHits(Exception):
+    """Records the batch saw in the index were erased or changed in the store meanwhile."""
+
+    def __init__(self, record_ids: list[str]) -> None:
+        super().__init__(f"{len(record_ids)} records changed while screened")
+        self.record_ids = record_ids
+
+
+class Refused(Exception):
+    """A refusal on its way out of the desk's checks: ``entry`` is logged, then ``error`` is
+    raised to the caller."""
+
+    def __init__(self, entry: AuditEntry, error: AccordError) -> None:
+        super().__init__(error.message)
+        self.entry = entry
+        self.error = error
+
+
+def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield list(ids[start : start + _CHUNK])
+
+
+class Screened:
+    """A screened batch whose hit references, usage and audit entries are still to be
+    stored; ``versions`` are the index's versions of every banded candidate it saw."""
+
+    def __init__(
+        self,
+        user: Principal,
+        purpose: Purpose,
+        justification: str,
+        answers: list[Answer],
+        versions: dict[str, str | None],
+        day: str,
+    ) -> None:
+        self.user = user
+        self._answers = answers
+        self.versions = versions
+        self.entries = audit_entries(user, purpose, justification, answers)
+        self._rows = hit_rows(user, purpose, answers, now_iso()) if self.entries else []
+        self._screened = sum(1 for answer in answers if answer.checked is not None)
+        self._day = day
+
+    def _work(self, conn: Connection) -> None:
+        stored: dict[str, Any] = {}
+        for part in _chunks(list(self.versions) or ["-"]):
+            stored.update(
+                (row.id, row.updated_at) for row in conn.execute(_VERSIONS, {"ids": part})
+            )
+        stale = [rid for rid, version in self.versions.items() if stored.get(rid) != version]
+        if stale:
+            raise StaleHits(stale)
+        if self._rows:
+            conn.execute(_INSERT_HITS, self._rows)
+        count_queries(conn, self.user.username, self._day, self._screened)
+
+    def commit(self, writer: GroupCommit, usage: DailyUsage) -> None:
+        """Write the batch (raises :class:`StaleHits` when its hits must be looked at again)."""
+        if self.entries:
+            writer.write(self.entries, self._work)
+            usage.counted(self.user.username, self._screened)
+
+    async def commit_async(self, writer: GroupCommit, usage: DailyUsage) -> None:
+        """:meth:`commit` for a coroutine."""
+        if self.entries:
+            await writer.write_async(self.entries, self._work)
+            usage.counted(self.user.username, self._screened)
+
+    def answers(self) -> list[dict[str, Any]]:
+        return [answer.to_dict() for answer in self._answers]

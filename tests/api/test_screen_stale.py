@@ -1,0 +1,51 @@
+"""A hit whose record is erased or changed by another process after the index last looked is
+caught in the audited write itself: the batch is screened again, and only the answer that
+leaves is written (one audit entry, no hit reference of the stale answer)."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import func, select
+
+from accord.screening import ScreenQuery
+from accord.services import open_services
+from accord.services.screening import ScreeningDesk
+from accord.settings import Settings
+from accord.store.retention import erase_records
+from accord.store.tables import screening_hits
+from tests.exchange.seed import audit_actions
+from tests.screening.test_api import PETAR
+from tests.screening.world import World, build_world
+
+
+@pytest.fixture
+def world(store_settings: Settings) -> Iterator[World]:
+    services = open_services(store_settings)
+    try:
+        yield build_world(services)
+    finally:
+        services.close()
+
+
+def _hit_rows(world: World) -> int:
+    with world.services.store.read() as conn:
+        return int(conn.execute(select(func.count()).select_from(screening_hits)).scalar_one())
+
+
+def test_an_erasure_after_the_last_look_is_caught_when_written(world: World) -> None:
+    desk = ScreeningDesk(world.services, refresh_every=3600.0)  # no periodic look
+    officer = world.users["xk.officer"]
+    query = ScreenQuery(**PETAR)
+    first = asyncio.run(desk.screen_one_async(officer, "serious-crime", query, "test"))
+    assert first["result"] == "hit"
+    assert _hit_rows(world) == 1
+    erase_records(world.services.store, [world.ids["wanted"]], "test", "cli:test")
+    again = asyncio.run(desk.screen_one_async(officer, "serious-crime", query, "test"))
+    assert again["result"] == "no-hit"
+    assert world.ids["wanted"] not in desk.index.record_ids()
+    assert _hit_rows(world) == 1  # the stale attempt wrote nothing
+    assert len(audit_actions(world.services.store, "screen")) == 2
+    assert world.services.store.verify_audit().ok
