@@ -152,7 +152,8 @@ _DIN = frozenset(
 _ALLAH = frozenset({"allah", "ullah", "ollah", "ulla", "alla", "ulah"})
 _JOINED_ABD = re.compile(r"^abd(?:ou|u|e|a|o|i)?(l(?!l)|ll|rr|ss|zz|tt|dd|nn|shsh)?(.{3,})$")
 _JOINED_DIN = re.compile(r"^(.{3,}?)(?:uddin|uddeen|eddine|eddin|addin|iddin|ettin|attin)$")
-_JOINED_ALLAH = re.compile(r"^(.{3,}?)(?:ullah|ollah|allah|ulla)$")
+# -ulah, -olah: Serbian and Bosnian spelling writes the double l once (Рухулах, Abdulah)
+_JOINED_ALLAH = re.compile(r"^(.{3,}?)(?:ullah|ollah|allah|ulla|ulah|olah)$")
 
 
 def has_arabic(text: str) -> bool:

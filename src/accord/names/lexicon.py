@@ -117,12 +117,13 @@ def arabic_jim_reading(token_readings: tuple[str, ...]) -> tuple[str, tuple[Lexe
         for written in _JIM_SPELLINGS:
             if written not in reading:
                 continue
-            candidate = reading.replace(written, "j")
-            if candidate not in _jim_keys():
-                continue
-            found = tuple(lexeme for lexeme in lexemes_of((candidate,), False) if lexeme.arabic)
-            if found:
-                return candidate, found
+            # read again: the j may then be a glide (Аџмал -> ajmal, which reads "aimal")
+            for candidate in readings(reading.replace(written, "j")):
+                if candidate not in _jim_keys():
+                    continue
+                found = tuple(lexeme for lexeme in lexemes_of((candidate,), False) if lexeme.arabic)
+                if found:
+                    return candidate, found
     return None
 
 

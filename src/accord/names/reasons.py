@@ -22,6 +22,7 @@ _PAIR_WORDS = {
     "known-variant": "known spellings of one name",
     "skeleton": "same consonants as written in Arabic script",
     "vowel-variant": "same name with different vowels",
+    "transcription": "a foreign name as Serbian transcription writes it",
     "fuzzy": "similar spelling",
     "different": "different names",
     "nisba": "a name and its nisba (-i) form, not the same name",

@@ -34,6 +34,14 @@ INITIAL = 0.88
 NISBA = 0.82
 TYPO_OF_KNOWN = 0.93
 TYPO_OF_UNKNOWN = 0.9
+# a foreign name as Serbian and Macedonian Cyrillic transcribe it by sound (Rajesh / Раџеш): strong
+# agreement, a little below a shared reading because Џ and Ј are different letters in Slavic names
+TRANSCRIPTION = 0.95
+# How Serbian transcription writes letters of English, Arabic and French spellings: the j of
+# English and Arabic names as Џ (dž: Rajesh, Раџеш; Hajar, Хаџар), the French j as Ж (ž: Jean,
+# Жан), kh as Х or, in names long naturalised, К (Khan, Кан).
+_TRANSCRIBED = (("j", "dž"), ("j", "ž"), ("kh", "k"))
+_SLAVIC_LETTERS = frozenset("čćšžđ")
 _DIGRAPH_INITIALS = frozenset({"lj", "nj", "dž"})
 # below this Jaro-Winkler, no other reading makes two tokens close: skip the finer measures
 _UNRELATED = 0.6
@@ -192,6 +200,31 @@ def _nisba(a: TokenInfo, b: TokenInfo) -> bool:
     return False
 
 
+@lru_cache(maxsize=65536)
+def _transcriptions(text: str) -> frozenset[str]:
+    """Readings of a Latin token as Serbian Cyrillic transcribes its j and kh by sound."""
+    forms: set[str] = set()
+    if _SLAVIC_LETTERS.intersection(text):
+        return frozenset()  # a spelling with Slavic letters is not an English or French one
+    for source, target in _TRANSCRIBED:
+        if source in text:
+            forms.update(readings(text.replace(source, target)))
+    return frozenset(forms)
+
+
+def _transcribed(a: TokenInfo, b: TokenInfo) -> bool:
+    """One token is the other as Cyrillic transcription writes it: Rajesh / Radžeš, Khan / Kan.
+
+    Only between names the lexicon does not know: among known names it decides (the Bosnian
+    Džana is not the Slavic Jana), and known Arabic names have their own ج reading.
+    """
+    if a.vowelless or b.vowelless or a.lexemes or b.lexemes:
+        return False
+    return bool(_transcriptions(a.text) & set(b.readings)) or bool(
+        _transcriptions(b.text) & set(a.readings)
+    )
+
+
 def _known(a: TokenInfo, b: TokenInfo) -> TokenMatch | None:
     if not a.lexemes or not b.lexemes:
         return None
@@ -241,6 +274,8 @@ def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
         return known
     if _article_joined(a, b):
         return TokenMatch(EQUIVALENT, "article")
+    if _transcribed(a, b):
+        return TokenMatch(TRANSCRIPTION, "transcription")
     if a.vowelless or b.vowelless:
         if set(a.skeletons) & set(b.skeletons) and min(map(len, a.skeletons)) >= 2:
             return TokenMatch(SKELETON, "skeleton")
