@@ -54,3 +54,40 @@ def test_transcription_does_not_join_different_names(a: str, b: str) -> None:
 def test_slavic_letters_are_not_transcribed() -> None:
     # a spelling with č ć š ž đ is already Slavic: its j is the Slavic j, not an English one
     assert not compare("Jašar", "Džašar").match
+
+
+@pytest.mark.parametrize(
+    ("latin", "cyrillic"),
+    [
+        # French: j and soft g as ж, silent final e and consonants, au as о, soft c as с
+        ("Jean", "Жан"),
+        ("Jean-Claude", "Жан-Клод"),
+        ("Gilbert", "Жилбер"),
+        ("Pierre", "Пјер"),
+        ("Claudine", "Клодин"),
+        ("Innocent", "Иносан"),
+        ("Grâce", "Грас"),
+        ("Diane", "Дијан"),  # i before a vowel gets a ј
+        # Spanish: j as х, z and soft c as с, ll as љ, a silent initial h
+        ("Jorge", "Хорхе"),
+        ("Juan", "Хуан"),
+        ("González", "Гонсалес"),
+        ("Hernández", "Ернандес"),
+        ("Castillo", "Кастиљо"),
+        ("García", "Гарсија"),
+    ],
+)
+def test_french_and_spanish_names_as_serbian_writes_them(latin: str, cyrillic: str) -> None:
+    assert compare(latin, cyrillic).match, (latin, cyrillic, compare(latin, cyrillic))
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Jean", "Жана"),  # Jeanne, not Jean
+        ("Mario", "Марија"),  # the glide rule does not undo a gender form
+        ("Gilbert", "Жилберт Милер"),  # one name against two: the surname is missing
+    ],
+)
+def test_sound_rules_keep_different_names_apart(a: str, b: str) -> None:
+    assert not compare(a, b).match, compare(a, b)

@@ -17,6 +17,7 @@ from rigour.text.distance import jaro_winkler, levenshtein
 from accord.names.equivalences import MAX_READINGS, readings, skeleton, vowel_class
 from accord.names.gender import gender_rule, given_name_gender
 from accord.names.lexicon import Lexeme, arabic_jim_reading, lexemes_of
+from accord.names.transcription import transcriptions, without_glide
 from accord.names.transliterate import ascii_fold
 
 __all__ = ["TokenInfo", "TokenMatch", "match_tokens", "token_info"]
@@ -37,11 +38,6 @@ TYPO_OF_UNKNOWN = 0.9
 # a foreign name as Serbian and Macedonian Cyrillic transcribe it by sound (Rajesh / Раџеш): strong
 # agreement, a little below a shared reading because Џ and Ј are different letters in Slavic names
 TRANSCRIPTION = 0.95
-# How Serbian transcription writes letters of English, Arabic and French spellings: the j of
-# English and Arabic names as Џ (dž: Rajesh, Раџеш; Hajar, Хаџар), the French j as Ж (ž: Jean,
-# Жан), kh as Х or, in names long naturalised, К (Khan, Кан).
-_TRANSCRIBED = (("j", "dž"), ("j", "ž"), ("kh", "k"))
-_SLAVIC_LETTERS = frozenset("čćšžđ")
 _DIGRAPH_INITIALS = frozenset({"lj", "nj", "dž"})
 # below this Jaro-Winkler, no other reading makes two tokens close: skip the finer measures
 _UNRELATED = 0.6
@@ -200,29 +196,17 @@ def _nisba(a: TokenInfo, b: TokenInfo) -> bool:
     return False
 
 
-@lru_cache(maxsize=65536)
-def _transcriptions(text: str) -> frozenset[str]:
-    """Readings of a Latin token as Serbian Cyrillic transcribes its j and kh by sound."""
-    forms: set[str] = set()
-    if _SLAVIC_LETTERS.intersection(text):
-        return frozenset()  # a spelling with Slavic letters is not an English or French one
-    for source, target in _TRANSCRIBED:
-        if source in text:
-            forms.update(readings(text.replace(source, target)))
-    return frozenset(forms)
-
-
 def _transcribed(a: TokenInfo, b: TokenInfo) -> bool:
-    """One token is the other as Cyrillic transcription writes it: Rajesh / Radžeš, Khan / Kan.
+    """One token is the other as Cyrillic transcription writes it: Rajesh / Radžeš, Jean / Žan.
 
     Only between names the lexicon does not know: among known names it decides (the Bosnian
     Džana is not the Slavic Jana), and known Arabic names have their own ج reading.
     """
     if a.vowelless or b.vowelless or a.lexemes or b.lexemes:
         return False
-    return bool(_transcriptions(a.text) & set(b.readings)) or bool(
-        _transcriptions(b.text) & set(a.readings)
-    )
+    plain_a = {without_glide(r) for r in a.readings}
+    plain_b = {without_glide(r) for r in b.readings}
+    return bool(transcriptions(a.text) & plain_b) or bool(transcriptions(b.text) & plain_a)
 
 
 def _known(a: TokenInfo, b: TokenInfo) -> TokenMatch | None:
