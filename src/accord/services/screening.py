@@ -57,6 +57,7 @@ from accord.store.audit_writer import group_commit
 from accord.store.gate import parse_purpose
 
 __all__ = [
+    "INLINE_QUERIES",
     "MAX_BATCH",
     "MAX_HITS",
     "QuotaExceeded",
@@ -71,6 +72,9 @@ MAX_BATCH = 1000
 MAX_HITS = 5
 _BAND_ORDER = {"high": 0, "review": 1}
 _DEFAULT_RATE = 1200
+#: Batches of at most this many queries are screened in the event loop that serves them;
+#: longer ones in a thread, so that other requests are not held up meanwhile.
+INLINE_QUERIES = 4
 #: Times a batch is screened again when records its hits point to changed meanwhile.
 _ATTEMPTS = 3
 
@@ -225,14 +229,20 @@ class ScreeningDesk:
         queries: Sequence[ScreenQuery],
         justification: str = "",
     ) -> list[dict[str, Any]]:
-        """:meth:`screen` for a request served on an event loop: the search and the checks
-        run in the caller, the index refresh (at most once a :attr:`refresh_every`) and the
-        audited write in threads; the answers are returned once the write is committed."""
+        """:meth:`screen` for a request served on an event loop: the checks and the search of
+        a short batch run in the caller; a longer batch, the index refresh (at most once a
+        :attr:`refresh_every`) and the audited write in threads. The answers are returned
+        once the write is committed."""
         for _ in range(_ATTEMPTS):
             if self.keeper.due():
                 await asyncio.to_thread(self.ensure_current)
             try:
-                screened = self.prepare(user, purpose, queries, justification)
+                if len(queries) > INLINE_QUERIES:  # a long batch would hold up the loop
+                    screened = await asyncio.to_thread(
+                        self.prepare, user, purpose, queries, justification
+                    )
+                else:
+                    screened = self.prepare(user, purpose, queries, justification)
             except Refused as refused:
                 await self._writer.write_async([refused.entry])
                 raise refused.error from None
