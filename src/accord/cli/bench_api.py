@@ -4,7 +4,8 @@ A demo region (``accord demo``'s generator, seed 2025) is loaded into a scratch 
 default agreements and demo users, linked into identities, and served by one uvicorn process
 (the whole site, as ``accord serve`` runs it). Concurrent clients on one asyncio loop then send
 
-* hit/no-hit queries, ``POST /api/v1/screen`` (the generator's planted queries, one per
+* hit/no-hit queries, ``POST /api/v1/screen`` (the generator's planted queries among
+  arrival-list travellers made from the region's stored persons, each sent about once, one per
   request; one officer account per client, as at a border post), and
 * identity profile pages, ``POST /identities/of/{record}`` (the web page of an identity,
   logged in as an analyst with both factors),
@@ -17,6 +18,7 @@ screening and identity look-ups in-process, without HTTP.
 from __future__ import annotations
 
 import os
+import random
 import statistics
 import subprocess
 import sys
@@ -28,6 +30,7 @@ import httpx
 import typer
 
 from accord.cli.bench_api_load import Load, Request, run_load, web_login
+from accord.cli.bench_api_travellers import traveller_bodies
 from accord.cli.bench_lab import open_lab
 from accord.cli.common import console, handle_errors, print_json
 from accord.cli.groups import bench_app
@@ -36,6 +39,9 @@ from accord.cli.screen_bench_store import rss_mb
 from accord.errors import InputError
 
 __all__ = ["run_api_bench"]
+
+#: Arrival-list queries: more than one server process answers in a load period.
+_TRAVELLERS = 12_000
 
 _SERVER = """
 import sys, uvicorn
@@ -183,6 +189,10 @@ def run_api_bench(scale: int, seconds: float, clients: int, profile_clients: int
         prepared = _prepare(svc, region, clients)
         targets, profile_ms = _profile_targets(svc)
         bodies, screen_ms = _screen_bodies(svc, region)
+        travellers = traveller_bodies(svc, _TRAVELLERS)
+        # Planted queries among arrival-list travellers, each sent about once (no warm caches).
+        sent = bodies + travellers
+        random.Random(2025).shuffle(sent)
         if not targets or not bodies:
             raise InputError("The region gave no identity or no screening query to load.")
         port = free_port()
@@ -204,7 +214,7 @@ def run_api_bench(scale: int, seconds: float, clients: int, profile_clients: int
         )
         screen = run_load(
             base,
-            [(h, {}, lambda n: Request("POST", "/api/v1/screen", json=bodies[n % len(bodies)]))
+            [(h, {}, lambda n: Request("POST", "/api/v1/screen", json=sent[n % len(sent)]))
              for h in api],
             seconds,
             server.pid,
@@ -230,6 +240,7 @@ def run_api_bench(scale: int, seconds: float, clients: int, profile_clients: int
         prepared=prepared, ready=ready, index_ready=index_ready, server_rss=server_rss,
         health=health, screen=screen, profile=profile, screen_ms=screen_ms,
         profile_ms=profile_ms, targets=len(targets), queries=len(bodies),
+        travellers=len(travellers),
     )  # fmt: skip
 
 
@@ -264,6 +275,7 @@ def _figures(
         "profile_clients": details["profile_clients"],
         "seconds_per_load": details["seconds"],
         "screen_queries": details["queries"],
+        "traveller_queries": details["travellers"],
         "identities_loaded": details["targets"],
         "server_processes": 1,
         "server_ready_seconds": round(details["ready"], 1),
