@@ -244,7 +244,7 @@ def link_records(
             con.register("__accord_prepared", prepared.to_arrow())
             con.execute("create table accord_records as select * from __accord_prepared")
             con.unregister("__accord_prepared")
-            prepared = prepared.select("unique_id", "record_id", "participant")
+            prepared = prepared.select("unique_id", "record_id", "participant", "phones")
             step = time.perf_counter()
             blocking = candidate_pairs(
                 con, "accord_records", cap=options.block_cap, window=options.window,
@@ -281,6 +281,7 @@ def link_records(
         _ids(prepared, constraints.must_link),
         _ids(prepared, constraints.apart),
         soft_conflicts=contradicted.filter(soft).drop("reason"),
+        phones=prepared["phones"].to_list(),
     )
     members = _members(prepared, links, clustering.cluster, clustering.parent)
     timings["clustering"] = time.perf_counter() - step
