@@ -14,6 +14,7 @@ from accord.linkage.cluster import cluster_records
 from accord.linkage.contradictions import flag_contradictions
 from accord.linkage.features import prepare
 from accord.linkage.model import SOFT_CONFLICTS
+from accord.linkage.traits import RecordTraits
 from tests.linkage.cases import frame
 
 _EDGES = {
@@ -170,21 +171,25 @@ def test_the_same_1_january_is_its_own_level_and_not_strong_evidence() -> None:
     assert evidence["birth_date"] == "same date of birth, 1 January"
 
 
+def _phones_only(phones: list[list[str] | None]) -> RecordTraits:
+    return RecordTraits(phones, [None] * len(phones), [None] * len(phones))
+
+
 def test_a_weak_link_does_not_join_groups_whose_phone_numbers_differ() -> None:
     # 0 and 1 share a phone (strong); 2 has another number; 3 has none: namesakes of one name
     # and year are joined by weak links only where no two numbers disagree
     edges = _edges([(0, 1, 30.0, True), (1, 2, 12.0, False), (1, 3, 11.0, False)])
     phones = [["69125741"], ["69125741"], ["55523213"], None]
-    result = cluster_records(4, edges, phones=phones)
+    result = cluster_records(4, edges, traits=_phones_only(phones))
     assert result.cluster == [0, 0, 2, 0]
     assert result.skipped_links == 1
     # a strong link (the same full date of birth, say) joins them: numbers change
     strong = _edges([(0, 1, 30.0, True), (1, 2, 25.0, True)])
-    assert cluster_records(3, strong, phones=phones[:3]).cluster == [0, 0, 0]
+    assert cluster_records(3, strong, traits=_phones_only(phones[:3])).cluster == [0, 0, 0]
     # one number in common is enough, even if a group holds another one too
     shared = [["69125741"], ["69125741", "55523213"], ["55523213"]]
     weak = _edges([(0, 1, 30.0, True), (1, 2, 12.0, False)])
-    assert cluster_records(3, weak, phones=shared).cluster == [0, 0, 0]
+    assert cluster_records(3, weak, traits=_phones_only(shared)).cluster == [0, 0, 0]
 
 
 @settings(max_examples=60)
@@ -196,7 +201,7 @@ def test_weak_links_never_join_groups_without_a_phone_number_in_common(
     rows = [(a, b, rng.uniform(0, 30), rng.random() < 0.3)
             for a in range(count) for b in range(a + 1, count) if rng.random() < 0.3]  # fmt: skip
     phones = [[rng.choice("abc")] if rng.random() < 0.5 else None for _ in range(count)]
-    result = cluster_records(count, _edges(rows), phones=phones)
+    result = cluster_records(count, _edges(rows), traits=_phones_only(phones))
     # replay the accepted tree links weakest-last, as the greedy clustering does: each weak
     # one must join two groups with a number in common or without numbers on one side
     root = list(range(count))

@@ -9,10 +9,9 @@ it cannot be with. A soft conflict (two records that disagree on a full date of 
 father's name) is weaker: a *weak* link (names, sex, nationality, a year; nothing beyond) does
 not join two groups of records that hold such a pair, a strong one does. Namesakes of a common
 name are otherwise chained into one identity through records that have no date or no father's
-name, each link plausible on its own. Phone numbers are weighed the same way, by group: a weak
-link does not join two groups that both hold phone numbers and none in common (each record's
-number is compared with every number of the other group, not only with its candidate pairs, so
-that namesakes of a common name whose records were never paired still count). Each identity's
+name, each link plausible on its own. Phone numbers, years and full dates of birth are weighed
+the same way by group (:mod:`accord.linkage.traits`): a weak link does not join two groups
+whose records disagree on them, paired or not. Each identity's
 links form a spanning tree of its strongest links, and every member but the first is given the
 link that attached it: its evidence.
 """
@@ -28,6 +27,8 @@ from dataclasses import dataclass
 
 import igraph as ig
 import polars as pl
+
+from accord.linkage.traits import GroupTraits, RecordTraits, traits_of_conflicted
 
 __all__ = ["Clustering", "cluster_records"]
 
@@ -55,13 +56,13 @@ class _Groups:
         nodes: Iterable[int],
         cannot: dict[int, set[int]],
         soft: dict[int, set[int]],
-        phones: dict[int, frozenset[str]],
+        traits: dict[int, GroupTraits],
     ) -> None:
         self.root = {n: n for n in nodes}
         self.members = {n: {n} for n in self.root}
         self.forbidden = {n: set(cannot.get(n, ())) for n in self.root}
         self.conflicting = {n: set(soft.get(n, ())) for n in self.root}
-        self.phones = {n: set(phones.get(n, ())) for n in self.root}
+        self.traits = traits
 
     def find(self, node: int) -> int:
         root = self.root[node]
@@ -82,19 +83,19 @@ class _Groups:
             ra, rb = rb, ra
         if self._meets(self.forbidden, ra, rb):
             return False
-        if not strong and (self._meets(self.conflicting, ra, rb) or self._other_phones(ra, rb)):
+        if not strong and (self._meets(self.conflicting, ra, rb) or self._disagree(ra, rb)):
             return False
         self.root[rb] = ra
         self.members[ra] |= self.members.pop(rb)
         self.forbidden[ra] |= self.forbidden.pop(rb)
         self.conflicting[ra] |= self.conflicting.pop(rb)
-        self.phones[ra] |= self.phones.pop(rb)
+        if rb in self.traits:
+            self.traits[ra].absorb(self.traits.pop(rb))
         return True
 
-    def _other_phones(self, ra: int, rb: int) -> bool:
-        """Both groups hold phone numbers, and none in common."""
-        a, b = self.phones[ra], self.phones[rb]
-        return bool(a and b and a.isdisjoint(b))
+    def _disagree(self, ra: int, rb: int) -> bool:
+        a, b = self.traits.get(ra), self.traits.get(rb)
+        return a is not None and b is not None and a.disagrees(b)
 
 
 def _constrained(
@@ -102,10 +103,10 @@ def _constrained(
     edges: list[tuple[float, int, int, int, bool]],
     cannot: dict[int, set[int]],
     soft: dict[int, set[int]],
-    phones: dict[int, frozenset[str]],
+    traits: dict[int, GroupTraits],
 ) -> tuple[dict[int, int], list[tuple[int, int, int]], int]:
     """Greedy clustering of one component: ``(root per node, accepted edges, skipped)``."""
-    groups = _Groups(nodes, cannot, soft, phones)
+    groups = _Groups(nodes, cannot, soft, traits)
     accepted: list[tuple[int, int, int]] = []
     skipped = 0
     for _weight, a, b, row, strong in sorted(edges, key=lambda e: (-e[0], e[1], e[2])):
@@ -116,23 +117,6 @@ def _constrained(
         else:
             skipped += 1
     return {n: groups.find(n) for n in nodes}, accepted, skipped
-
-
-def _phones_of_conflicted(
-    phones: Sequence[Sequence[str] | None], component: list[int], conflicted: set[int]
-) -> dict[int, frozenset[str]]:
-    """The phone numbers of records whose component holds more than one number (such a
-    component is added to ``conflicted``: it is clustered greedily)."""
-    numbers_of: dict[int, set[str]] = defaultdict(set)
-    for node, numbers in enumerate(phones):
-        if numbers:
-            numbers_of[component[node]].update(numbers)
-    found: dict[int, frozenset[str]] = {}
-    for node, numbers in enumerate(phones):
-        if numbers and len(numbers_of[component[node]]) > 1:
-            conflicted.add(component[node])
-            found[node] = frozenset(numbers)
-    return found
 
 
 def _orient(
@@ -163,15 +147,15 @@ def cluster_records(
     must_link: Sequence[Sequence[int]] = (),
     apart: Sequence[Sequence[int]] = (),
     soft_conflicts: pl.DataFrame | None = None,
-    phones: Sequence[Sequence[str] | None] | None = None,
+    traits: RecordTraits | None = None,
 ) -> Clustering:
     """Cluster records ``0..count-1``. ``edges``: ``unique_id_l``, ``unique_id_r``,
     ``match_weight`` (links at or above the threshold) and optionally ``strong`` (false: a weak
     link; without the column every link is strong); ``cannot_link``: ``unique_id_l``,
     ``unique_id_r``; ``must_link``: groups of records that stay together; ``apart``: groups
     that are never joined with one another; ``soft_conflicts``: pairs (``unique_id_l``,
-    ``unique_id_r``) whose groups no weak link joins; ``phones``: each record's phone numbers
-    (or none), by which no weak link joins two groups without a number in common."""
+    ``unique_id_r``) whose groups no weak link joins; ``traits``: each record's phone numbers,
+    year and date of birth, on which two groups that no weak link joins may disagree."""
     left = edges["unique_id_l"].to_list()
     right = edges["unique_id_r"].to_list()
     weights = edges["match_weight"].to_list()
@@ -206,9 +190,9 @@ def cluster_records(
             ties[a].add(b)
             ties[b].add(a)
             conflicted.add(component[a])
-    numbers: dict[int, frozenset[str]] = {}
-    if phones is not None:
-        numbers = _phones_of_conflicted(phones, component, conflicted)
+    group_traits: dict[int, GroupTraits] = {}
+    if traits is not None:
+        group_traits = traits_of_conflicted(traits, component, conflicted)
     # groups kept apart: their first records may not meet (must-links join each group first)
     heads: dict[int, list[int]] = defaultdict(list)
     for group in apart:
@@ -248,7 +232,7 @@ def cluster_records(
                 nodes_of[comp].append(node)
         for comp, comp_edges in by_component.items():
             roots, accepted, missed = _constrained(
-                nodes_of[comp], comp_edges, cannot, soft, numbers
+                nodes_of[comp], comp_edges, cannot, soft, group_traits
             )
             skipped += missed
             tree_edges.extend(accepted)

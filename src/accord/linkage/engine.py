@@ -37,6 +37,7 @@ from accord.linkage.model import (
     comparisons_with_defaults,
 )
 from accord.linkage.splink_adapter import ScoredPairs, TrainingOptions, score_pairs
+from accord.linkage.traits import RecordTraits
 
 __all__ = ["Constraints", "LinkOptions", "LinkResult", "link_records"]
 
@@ -244,7 +245,9 @@ def link_records(
             con.register("__accord_prepared", prepared.to_arrow())
             con.execute("create table accord_records as select * from __accord_prepared")
             con.unregister("__accord_prepared")
-            prepared = prepared.select("unique_id", "record_id", "participant", "phones")
+            prepared = prepared.select(
+                "unique_id", "record_id", "participant", "phones", "dob_year", "dob"
+            )
             step = time.perf_counter()
             blocking = candidate_pairs(
                 con, "accord_records", cap=options.block_cap, window=options.window,
@@ -281,7 +284,9 @@ def link_records(
         _ids(prepared, constraints.must_link),
         _ids(prepared, constraints.apart),
         soft_conflicts=contradicted.filter(soft).drop("reason"),
-        phones=prepared["phones"].to_list(),
+        traits=RecordTraits(
+            prepared["phones"].to_list(), prepared["dob_year"].to_list(), prepared["dob"].to_list()
+        ),
     )
     members = _members(prepared, links, clustering.cluster, clustering.parent)
     timings["clustering"] = time.perf_counter() - step

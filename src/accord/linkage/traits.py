@@ -1,0 +1,110 @@
+"""What a group of records says about one person that another group may contradict.
+
+The soft conflicts of :data:`accord.linkage.model.SOFT_CONFLICTS` are found among candidate
+pairs only, and the capped blocks of a common name leave most pairs of its namesakes out: two
+groups of records could then be chained by weak links although a record of one was born on
+another day than a record of the other. Here each group keeps its phone numbers, the range of
+its years of birth and its full dates of birth, so that every record of one group is weighed
+against every record of the other, paired or not. The rules mirror the soft conflicts: a date
+one typing slip away (one digit, day and month swapped, a year off by one) and 1 January (a
+stand-in for an unknown day) never disagree.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+__all__ = ["GroupTraits", "RecordTraits", "dates_disagree", "traits_of_conflicted"]
+
+
+@dataclass(frozen=True)
+class RecordTraits:
+    """Per record (by ``unique_id``): its phone numbers, year of birth and ISO date of birth
+    (``YYYY-MM-DD``, or a partial date, or none)."""
+
+    phones: Sequence[Sequence[str] | None]
+    years: Sequence[int | None]
+    dates: Sequence[str | None]
+
+
+def _full(date: str | None) -> str | None:
+    """A full date that says something: not partial, not the 1 January stand-in."""
+    if date is None or len(date) != 10 or date[5:] == "01-01":
+        return None
+    return date
+
+
+def dates_disagree(a: str, b: str) -> bool:
+    """Two full ISO dates of birth that no typing slip explains."""
+    if a == b:
+        return False
+    if sum(x != y for x, y in zip(a, b, strict=True)) <= 1:
+        return False
+    if a[:4] == b[:4] and a[5:7] == b[8:10] and a[8:10] == b[5:7]:
+        return False  # day and month swapped
+    return not (abs(int(a[:4]) - int(b[:4])) == 1 and a[5:] == b[5:])
+
+
+@dataclass
+class GroupTraits:
+    """The phone numbers, year range and full dates of one group of records."""
+
+    phones: set[str] = field(default_factory=set)
+    first_year: int | None = None
+    last_year: int | None = None
+    dates: set[str] = field(default_factory=set)
+
+    @classmethod
+    def of(cls, phones: Sequence[str] | None, year: int | None, date: str | None) -> GroupTraits:
+        full = _full(date)
+        return cls(set(phones or ()), year, year, {full} if full else set())
+
+    def disagrees(self, other: GroupTraits) -> bool:
+        """Both hold phone numbers and none in common; or years of birth two or more apart;
+        or two full dates of birth that no typing slip explains."""
+        if self.phones and other.phones and self.phones.isdisjoint(other.phones):
+            return True
+        if self.first_year is not None and other.first_year is not None:
+            assert self.last_year is not None and other.last_year is not None
+            if max(self.last_year - other.first_year, other.last_year - self.first_year) >= 2:
+                return True
+        return any(dates_disagree(a, b) for a in self.dates for b in other.dates)
+
+    def absorb(self, other: GroupTraits) -> None:
+        self.phones |= other.phones
+        self.dates |= other.dates
+        years = [y for y in (self.first_year, other.first_year) if y is not None]
+        self.first_year = min(years) if years else None
+        years = [y for y in (self.last_year, other.last_year) if y is not None]
+        self.last_year = max(years) if years else None
+
+
+def traits_of_conflicted(
+    traits: RecordTraits, component: list[int], conflicted: set[int]
+) -> dict[int, GroupTraits]:
+    """Each record's traits where its component holds more than one phone number, years two
+    or more apart or more than one full date; such components are added to ``conflicted`` (they
+    are clustered greedily, the others are plain connected components)."""
+    phones: dict[int, set[str]] = defaultdict(set)
+    years: dict[int, tuple[int, int]] = {}
+    dates: dict[int, set[str]] = defaultdict(set)
+    for node, comp in enumerate(component):
+        numbers, year, date = traits.phones[node], traits.years[node], _full(traits.dates[node])
+        if numbers:
+            phones[comp].update(numbers)
+        if year is not None:
+            low, high = years.get(comp, (year, year))
+            years[comp] = (min(low, year), max(high, year))
+        if date:
+            dates[comp].add(date)
+    torn = {c for c, found in phones.items() if len(found) > 1}
+    torn |= {c for c, (low, high) in years.items() if high - low >= 2}
+    torn |= {c for c, found in dates.items() if len(found) > 1}
+    conflicted |= torn
+    return {
+        node: GroupTraits.of(traits.phones[node], traits.years[node], traits.dates[node])
+        for node, comp in enumerate(component)
+        if comp in torn
+    }
