@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Sequence
 
 import duckdb
 import polars as pl
@@ -171,7 +172,7 @@ def test_the_same_1_january_is_its_own_level_and_not_strong_evidence() -> None:
     assert evidence["birth_date"] == "same date of birth, 1 January"
 
 
-def _phones_only(phones: list[list[str] | None]) -> RecordTraits:
+def _phones_only(phones: Sequence[Sequence[str] | None]) -> RecordTraits:
     return RecordTraits(phones, [None] * len(phones), [None] * len(phones))
 
 
