@@ -13,6 +13,7 @@ from accord.linkage import link_records
 from accord.linkage.blocking import candidate_pairs
 from accord.linkage.contradictions import flag_contradictions
 from accord.linkage.features import prepare
+from accord.linkage.model import FIXED_M
 from accord.linkage.values import PHONE_DIGITS, phone_numbers
 from tests.linkage.cases import COLUMNS, frame
 
@@ -88,6 +89,34 @@ def test_a_shared_phone_number_links_records_whose_other_fields_are_weak() -> No
     assert {"field": "phone", "level": "a phone number in common"}.items() <= next(
         e for e in json.loads(evidence) if e["field"] == "phone"
     ).items()
+
+
+def test_a_different_phone_number_is_weak_evidence_and_strong_links_stand() -> None:
+    # one person registered in two countries with a local number in each: the same full date
+    # of birth, names and father; the shipped model (inputs under 2,000 records) links them
+    rows = [
+        ("hu-1", "HU", "Ahmad", "Haddad", "1990-03-04", "M", "SYR", None, None, "Omar",
+         "+36 30 123 4567"),
+        ("rs-1", "RS", "Ахмед", "Хадад", "04.03.1990.", "M", "SYR", None, None, "Омар",
+         "+381 64 765 4321"),
+    ]  # fmt: skip
+    result = link_records(frame(rows, WITH_PHONE))
+    assert result.members["anchor"].n_unique() == 1
+    levels = result.report["model"]["levels"]["phone"]
+    assert -4.0 < levels["different"] < 0.0
+    assert "phone" in FIXED_M
+
+
+def test_a_weak_link_does_not_join_records_with_different_phone_numbers() -> None:
+    # namesakes of a common name with a year only and the same father: a number each
+    rows = [
+        ("hu-1", "HU", "Ahmad", "Haddad", "1990", "M", "SYR", None, None, "Omar",
+         "+36 30 123 4567"),
+        ("rs-1", "RS", "Ахмед", "Хадад", "1990", "M", "SYR", None, None, "Омар",
+         "+381 64 765 4321"),
+    ]  # fmt: skip
+    result = link_records(frame(rows, WITH_PHONE))
+    assert result.members["anchor"].n_unique() == 2
 
 
 def _contradicted(rows: list[tuple[str | None, ...]], pairs: list[tuple[int, int]]) -> set[str]:

@@ -291,7 +291,8 @@ def _save_parameters(report: dict[str, Any], path: Path) -> None:
     about = (
         "Starting (and, for inputs too small to train on, final) m and u of each level: the "
         f"model trained on the scenario of seed {report['seed']} ({report['records']:,} "
-        "records; `accord eval link --save-parameters`). The m of nationality is kept as shipped."
+        "records; `accord eval link --save-parameters`). The m of nationality and of phone is kept "
+        "as shipped (a stated assumption, not trained)."
     )
     write_parameters(retrained_parameters(model["parameters"], about), path)
 
