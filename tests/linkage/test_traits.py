@@ -69,7 +69,7 @@ def test_full_dates_disagree_as_the_pairwise_soft_conflict_says(
         except ValueError:
             continue  # no such day
         if "-01-01" in (a[4:], b[4:]):
-            continue  # the stand-in is no full date for a group: left out before comparing
+            continue  # a 1 January stand-in: no soft conflict in a pair, one in a group
         assert dates_disagree(a, b) == _sql_disagree(a, b), (a, b)
 
 
@@ -84,10 +84,14 @@ def test_groups_disagree_on_phones_years_and_dates() -> None:
     assert one.disagrees(GroupTraits.of(["55523213"], 1990, None))
     assert not one.disagrees(GroupTraits.of(None, 1991, "1991-01-01"))
     assert one.disagrees(GroupTraits.of(None, 1992, None))
-    # 1 January and partial dates are no full dates
+    # a partial date is no full date; a 1 January stand-in beside another day of its year
+    # disagrees (the model weighs that pair -5), beside a stand-in of the next year not
     dated = GroupTraits.of(None, 1990, "1990-03-04")
-    assert not dated.disagrees(GroupTraits.of(None, 1990, "1990-01-01"))
+    assert not dated.disagrees(GroupTraits.of(None, 1990, "1990-03"))
+    assert dated.disagrees(GroupTraits.of(None, 1990, "1990-01-01"))
     assert dated.disagrees(GroupTraits.of(None, 1990, "1990-07-21"))
+    stand_in = GroupTraits.of(None, 1990, "1990-01-01")
+    assert not stand_in.disagrees(GroupTraits.of(None, 1991, "1991-01-01"))
     # a group holds every year and date of its records
     dated.absorb(GroupTraits.of(None, 1991, None))
     assert dated.disagrees(GroupTraits.of(None, 1989, None))

@@ -6,8 +6,11 @@ groups of records could then be chained by weak links although a record of one w
 another day than a record of the other. Here each group keeps its phone numbers, the range of
 its years of birth and its full dates of birth, so that every record of one group is weighed
 against every record of the other, paired or not. The rules mirror the soft conflicts: a date
-one typing slip away (one digit, day and month swapped, a year off by one) and 1 January (a
-stand-in for an unknown day) never disagree.
+one typing slip away (one digit, day and month swapped, a year off by one) never disagrees.
+Unlike them, a 1 January stand-in disagrees with another day of its year: a pair of records
+says little when one holds a stand-in, but a group whose records were registered without a
+date and a group whose records carry the same other day of that year are, in the development
+region, mostly two people (300,000 records: precision 0.957 -> 0.971, recall 0.936 -> 0.935).
 """
 
 from __future__ import annotations
@@ -30,8 +33,9 @@ class RecordTraits:
 
 
 def _full(date: str | None) -> str | None:
-    """A full date that says something: not partial, not the 1 January stand-in."""
-    if date is None or len(date) != 10 or date[5:] == "01-01":
+    """A full date (a 1 January stand-in too: beside another full date of its year it is the
+    "same year, different day or month" that one person's records almost never show)."""
+    if date is None or len(date) != 10:
         return None
     return date
 
