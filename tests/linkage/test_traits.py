@@ -90,6 +90,15 @@ def test_groups_disagree_on_phones_years_and_dates() -> None:
     assert not dated.disagrees(GroupTraits.of(None, 1990, "1990-03"))
     assert dated.disagrees(GroupTraits.of(None, 1990, "1990-01-01"))
     assert dated.disagrees(GroupTraits.of(None, 1990, "1990-07-21"))
+    # two dated records or more on each side and no year in common: not one record's slip
+    pair = GroupTraits.of(None, 1990, "1990")
+    pair.absorb(GroupTraits.of(None, 1990, None))
+    single = GroupTraits.of(None, 1991, "1991")
+    assert not pair.disagrees(single)
+    single.absorb(GroupTraits.of(None, 1991, None))
+    assert pair.disagrees(single)
+    single.absorb(GroupTraits.of(None, 1990, None))
+    assert not pair.disagrees(single)
     stand_in = GroupTraits.of(None, 1990, "1990-01-01")
     assert not stand_in.disagrees(GroupTraits.of(None, 1991, "1991-01-01"))
     # a group holds every year and date of its records
