@@ -311,10 +311,12 @@ SOFT_CONFLICTS: dict[str, str] = {
     ),
 }
 
-#: The levels that make a link strong: evidence beyond the names (the same full date, or one
-#: typing slip from it; a document or phone number in common). A link without any is weak.
+#: The levels that make a link strong: evidence beyond the names (the same full date, or day
+#: and month swapped; a document or phone number in common). A link without any is weak. A
+#: date one digit apart is weak: two records of different people show it 68 times as often as the
+#: same date (u 0.27% against 0.004%), and its weight is under +2.
 STRONG_LEVELS: dict[str, frozenset[str]] = {
-    "birth_date": frozenset({"same date of birth", "day and month swapped", "one digit apart"}),
+    "birth_date": frozenset({"same date of birth", "day and month swapped"}),
     "document": frozenset({"a document number in common", "document numbers one character apart"}),
     "phone": frozenset({"a phone number in common"}),
 }

@@ -95,9 +95,9 @@ class GroupTraits:
 def traits_of_conflicted(
     traits: RecordTraits, component: list[int], conflicted: set[int]
 ) -> dict[int, GroupTraits]:
-    """Each record's traits where its component holds more than one phone number, years two
-    or more apart or more than one full date; such components are added to ``conflicted`` (they
-    are clustered greedily, the others are plain connected components)."""
+    """Each record's traits where its component holds more than one phone number, year of
+    birth or full date (only there can two groups disagree); such components are added to
+    ``conflicted`` (they are clustered greedily, the others are plain connected components)."""
     phones: dict[int, set[str]] = defaultdict(set)
     years: dict[int, tuple[int, int]] = {}
     dates: dict[int, set[str]] = defaultdict(set)
