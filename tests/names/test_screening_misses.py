@@ -81,3 +81,24 @@ def test_unknown_name_scores_withhold_the_pairs_names_and_restore_them() -> None
     # without the lexicon some of these different names look like spellings of one name
     assert sum(s >= 0.5 for s in withheld) > sum(s >= 0.5 for s in before)
     assert [compare(p.name_a, p.name_b).score for p in pairs] == before
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Zahra Mohammadi", "Захра Мухамеди"),
+        ("Sadaf Mohammadi", "Sadaf Muhamedi"),
+        ("Ajmal Mohammadi", "Аџмал Мухамеди"),
+        ("Nargis Mohammadi", "Наргис Мухамеди"),
+    ],
+)
+def test_one_nisba_in_two_spellings_of_its_name(a: str, b: str) -> None:
+    result = compare(a, b)
+    assert result.match and result.score >= 0.95, (a, b, result)
+
+
+def test_nisbas_of_different_names_stay_apart() -> None:
+    assert not compare("Ahmadi", "Mohammadi").match
+    assert not compare("Zahra Karimi", "Zahra Rahimi").match
+    # a name beside a nisba formed on another spelling of it is still only a nisba
+    assert not compare("Muhamed", "Mohammadi").match

@@ -26,6 +26,7 @@ _PAIR_WORDS = {
     "fuzzy": "similar spelling",
     "different": "different names",
     "nisba": "a name and its nisba (-i) form, not the same name",
+    "nisba-variant": "the nisba (-i) form of one name in two spellings",
 }
 
 

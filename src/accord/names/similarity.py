@@ -196,6 +196,21 @@ def _nisba(a: TokenInfo, b: TokenInfo) -> bool:
     return False
 
 
+def _same_nisba(a: TokenInfo, b: TokenInfo) -> bool:
+    """Both tokens are the nisba of one known name in two spellings: Mohammadi / Muhamedi
+    (Мухамеди, formed on the Bosnian Muhamed), Hasani / Hassani. One of the two -i forms must be
+    a known name itself, so that two typing errors are not read as nisbas."""
+    if not (a.lexemes or b.lexemes):
+        return False
+    stems = []
+    for token in (a, b):
+        reading = token.readings[0]
+        if len(reading) < 5 or not reading.endswith("i"):
+            return False
+        stems.append({lexeme.ident for lexeme in lexemes_of((reading[:-1],), False)})
+    return bool(stems[0] & stems[1])
+
+
 def _transcribed(a: TokenInfo, b: TokenInfo) -> bool:
     """One token is the other as Cyrillic transcription writes it: Rajesh / Radžeš, Jean / Žan.
 
@@ -253,6 +268,8 @@ def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
         return TokenMatch(EQUIVALENT, "equivalent")
     if _nisba(a, b):
         return TokenMatch(NISBA, "nisba")
+    if _same_nisba(a, b):
+        return TokenMatch(KNOWN_VARIANT, "nisba-variant")
     known = _known(a, b)
     if known is not None:
         return known
