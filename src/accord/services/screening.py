@@ -20,7 +20,6 @@ A hit never triggers an action by itself: it goes to a person, with its reasons.
 
 from __future__ import annotations
 
-import asyncio
 import threading
 import time
 import weakref
@@ -52,6 +51,7 @@ from accord.services.screening_limits import (
     ScreeningLimited,
     TokenBucket,
 )
+from accord.services.screening_steps import INLINE_QUERIES, InCaller, OnLoop, run_at_once
 from accord.store.audit import AuditEntry
 from accord.store.audit_writer import group_commit
 from accord.store.gate import parse_purpose
@@ -72,9 +72,6 @@ MAX_BATCH = 1000
 MAX_HITS = 5
 _BAND_ORDER = {"high": 0, "review": 1}
 _DEFAULT_RATE = 1200
-#: Batches of at most this many queries are screened in the event loop that serves them;
-#: longer ones in a thread, so that other requests are not held up meanwhile.
-INLINE_QUERIES = 4
 #: Times a batch is screened again when records its hits point to changed meanwhile.
 _ATTEMPTS = 3
 
@@ -104,8 +101,8 @@ class ScreeningDesk:
         self._clock = clock or (lambda: datetime.now(UTC))
         self._monotonic = monotonic
         self._bucket = TokenBucket(rate_per_minute, monotonic)
-        self._usage = DailyUsage(self.store, monotonic)
-        self._writer = group_commit(self.store)
+        self.daily_usage = DailyUsage(self.store, monotonic)
+        self.writer = group_commit(self.store)
         self.keeper = IndexKeeper(
             services,
             self.model,
@@ -195,7 +192,7 @@ class ScreeningDesk:
 
     def usage(self, username: str) -> int:
         """Queries the user made today (in every process)."""
-        return self._usage.used(username, self.today().isoformat())
+        return self.daily_usage.used(username, self.today().isoformat())
 
     # -- screening ---------------------------------------------------------------------------
 
@@ -208,19 +205,7 @@ class ScreeningDesk:
     ) -> list[dict[str, Any]]:
         """Screen a batch; one answer per query, in order. A query that cannot be screened
         answers ``result: error`` with the reason; the others are screened."""
-        for _ in range(_ATTEMPTS):
-            try:
-                screened = self.prepare(user, purpose, queries, justification)
-            except Refused as refused:
-                self._writer.write([refused.entry])
-                raise refused.error from None
-            try:
-                screened.commit(self._writer, self._usage)
-            except StaleHits as stale:
-                self.source.verify(self.index, stale.record_ids)  # drop or re-read them
-                continue
-            return screened.answers()
-        raise _changing()
+        return run_at_once(self._attempts(InCaller(self), user, purpose, queries, justification))
 
     async def screen_async(
         self,
@@ -229,27 +214,30 @@ class ScreeningDesk:
         queries: Sequence[ScreenQuery],
         justification: str = "",
     ) -> list[dict[str, Any]]:
-        """:meth:`screen` for a request served on an event loop: the checks and the search of
-        a short batch run in the caller; a longer batch, the index refresh (at most once a
-        :attr:`refresh_every`) and the audited write in threads. The answers are returned
-        once the write is committed."""
+        """:meth:`screen` for a request served on an event loop (see :class:`OnLoop`): the
+        answers are returned once the write is committed, and the loop reads no store."""
+        return await self._attempts(OnLoop(self), user, purpose, queries, justification)
+
+    async def _attempts(
+        self,
+        steps: InCaller,
+        user: Principal,
+        purpose: str | Purpose | None,
+        queries: Sequence[ScreenQuery],
+        justification: str,
+    ) -> list[dict[str, Any]]:
+        """Screen a batch and write it; when records its hits point to changed meanwhile,
+        look at them again and screen it again, at most :data:`_ATTEMPTS` times."""
         for _ in range(_ATTEMPTS):
-            if self.keeper.due():
-                await asyncio.to_thread(self.ensure_current)
             try:
-                if len(queries) > INLINE_QUERIES:  # a long batch would hold up the loop
-                    screened = await asyncio.to_thread(
-                        self.prepare, user, purpose, queries, justification
-                    )
-                else:
-                    screened = self.prepare(user, purpose, queries, justification)
+                screened = await steps.prepare(user, purpose, queries, justification)
             except Refused as refused:
-                await self._writer.write_async([refused.entry])
+                await steps.log_refusal(refused.entry)
                 raise refused.error from None
             try:
-                await screened.commit_async(self._writer, self._usage)
+                await steps.commit(screened)
             except StaleHits as stale:
-                await asyncio.to_thread(self.source.verify, self.index, stale.record_ids)
+                await steps.look_again(stale.record_ids)
                 continue
             return screened.answers()
         raise _changing()

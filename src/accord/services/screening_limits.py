@@ -75,11 +75,22 @@ class DailyUsage:
         self._usage: dict[str, tuple[str, int, float, int]] = {}
         self._lock = threading.Lock()
 
+    def fresh(self, username: str, day: str) -> bool:
+        """Whether :meth:`used` would answer without reading the store (a coroutine calls it
+        to read the store in a thread first)."""
+        with self._lock:
+            cached = self._usage.get(username)
+        return self._fresh(cached, day, self._monotonic())
+
+    @staticmethod
+    def _fresh(cached: tuple[str, int, float, int] | None, day: str, now: float) -> bool:
+        return cached is not None and cached[0] == day and now - cached[2] < _USAGE_FRESH
+
     def used(self, username: str, day: str) -> int:
         with self._lock:
             cached = self._usage.get(username)
         now = self._monotonic()
-        if cached is not None and cached[0] == day and now - cached[2] < _USAGE_FRESH:
+        if cached is not None and self._fresh(cached, day, now):
             return cached[1] + cached[3]
         with self.store.read() as conn:
             found = conn.execute(

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import logging
 import threading
 import weakref
 from collections.abc import Callable, Sequence
@@ -36,6 +37,8 @@ from accord.store.audit import AuditEntry
 from accord.store.base import Store
 
 __all__ = ["MAX_GROUP", "GroupCommit", "group_commit"]
+
+_log = logging.getLogger(__name__)
 
 #: At most this many units share a transaction (a bound on the time a group holds the lock).
 MAX_GROUP = 64
@@ -103,8 +106,14 @@ class GroupCommit:
             if not self._leading:
                 self._leading = True
                 self._hand_to_thread()
-        # a cancelled caller does not undo its unit: it is written all the same
-        await asyncio.shield(future)
+        try:
+            await asyncio.shield(future)
+        except asyncio.CancelledError:
+            # A cancelled caller does not undo its unit: it is written all the same, and its
+            # outcome, which no one awaits any more, is read here (a failure is logged rather
+            # than reported by the loop as an exception never retrieved).
+            future.add_done_callback(_outcome_unheard)
+            raise
 
     def _hand_to_thread(self) -> None:
         """Let the writer thread lead the next group (``self._lock`` held)."""
@@ -186,6 +195,18 @@ def _resolve_futures(group: list[_Unit]) -> None:
     for loop, units in by_loop.items():
         with contextlib.suppress(RuntimeError):  # a closed loop has no caller left to wake
             loop.call_soon_threadsafe(_settle, units)
+
+
+def _outcome_unheard(future: asyncio.Future[None]) -> None:
+    if future.cancelled():
+        return
+    error = future.exception()
+    if error is not None:
+        _log.warning(
+            "The audited write of a cancelled request failed: %s",
+            error,
+            exc_info=(type(error), error, error.__traceback__),
+        )
 
 
 def _settle(units: list[_Unit]) -> None:

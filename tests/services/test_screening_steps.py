@@ -1,0 +1,150 @@
+"""The steps of screening a batch, shared by the synchronous and the event-loop callers: a
+served query reads no store in the event loop (the daily count included), the synchronous
+caller looks again at stale hits as the served one does, and a cancelled request whose audited
+write then fails leaves a log line, not an exception the loop never retrieved."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from typing import Any
+
+import pytest
+from sqlalchemy import Connection
+
+from accord.screening import ScreenQuery
+from accord.services import open_services
+from accord.services.screening import ScreeningDesk
+from accord.services.screening_steps import run_at_once
+from accord.settings import Settings
+from accord.store import AuditEntry, Store
+from accord.store.audit_writer import GroupCommit
+from accord.store.retention import erase_records
+from tests.exchange.seed import audit_actions
+from tests.screening.test_api import PETAR
+from tests.screening.world import World, build_world
+
+
+@pytest.fixture
+def world(store_settings: Settings) -> Iterator[World]:
+    services = open_services(store_settings)
+    try:
+        yield build_world(services)
+    finally:
+        services.close()
+
+
+class _Clock:
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+def _watch_threads(
+    store: Store, monkeypatch: pytest.MonkeyPatch, seen: list[tuple[str, int]]
+) -> None:
+    """Note the thread of every store read and write."""
+    for name in ("read", "write"):
+        opened: Callable[[], AbstractContextManager[Connection]] = getattr(store, name)
+
+        def watched(opened: Any = opened, name: str = name) -> Any:
+            seen.append((name, threading.get_ident()))
+            return opened()
+
+        monkeypatch.setattr(store, name, watched)
+
+
+def test_a_served_query_reads_no_store_in_the_event_loop(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    clock = _Clock()
+    desk = ScreeningDesk(world.services, refresh_every=3600.0, monotonic=clock)
+    officer = world.users["xk.officer"]
+    seen: list[tuple[str, int]] = []
+    _watch_threads(world.services.store, monkeypatch, seen)
+    loop_thread: list[int] = []
+
+    async def main() -> list[dict[str, Any]]:
+        loop_thread.append(threading.get_ident())
+        first = await desk.screen_one_async(officer, "serious-crime", ScreenQuery(**PETAR))
+        clock.now += 60  # the daily count is stale again; the index is not due
+        second = await desk.screen_one_async(officer, "serious-crime", ScreenQuery(**PETAR))
+        return [first, second]
+
+    answers = asyncio.run(main())
+    assert [a["result"] for a in answers] == ["hit", "hit"]
+    reads = [thread for name, thread in seen if name == "read"]
+    assert len(reads) >= 2  # the index's first load and each stale daily count, at least
+    assert loop_thread[0] not in {thread for _, thread in seen}
+    assert desk.usage(officer.username) == 2
+
+
+def test_the_synchronous_caller_looks_again_at_an_erased_hit(world: World) -> None:
+    desk = ScreeningDesk(world.services, refresh_every=3600.0)  # no periodic look
+    officer = world.users["xk.officer"]
+    query = ScreenQuery(**PETAR)
+    assert desk.screen_one(officer, "serious-crime", query, "test")["result"] == "hit"
+    erase_records(world.services.store, [world.ids["wanted"]], "test", "cli:test")
+    assert desk.screen_one(officer, "serious-crime", query, "test")["result"] == "no-hit"
+    assert world.ids["wanted"] not in desk.index.record_ids()
+    assert len(audit_actions(world.services.store, "screen")) == 2
+    assert world.services.store.verify_audit().ok
+
+
+def test_a_step_that_waits_on_a_loop_is_refused_in_the_caller() -> None:
+    async def waits() -> int:
+        await asyncio.sleep(0)
+        return 1
+
+    async def does_not_wait() -> int:
+        return 2
+
+    assert run_at_once(does_not_wait()) == 2
+    with pytest.raises(RuntimeError, match="waited on an event loop"):
+        run_at_once(waits())
+
+
+def test_a_cancelled_callers_failed_write_is_logged_not_left_unretrieved(
+    store: Store, caplog: pytest.LogCaptureFixture
+) -> None:
+    writer = GroupCommit(store)
+    started, release = threading.Event(), threading.Event()
+
+    def failing(conn: Connection) -> None:
+        started.set()
+        release.wait(10)
+        raise ValueError("the disk is full")
+
+    unretrieved: list[dict[str, Any]] = []
+
+    async def main() -> None:
+        asyncio.get_running_loop().set_exception_handler(
+            lambda _loop, context: unretrieved.append(context)
+        )
+        entry = AuditEntry("rs.officer", "RS-MUP", "screen", "serious-crime", ["hit-1"])
+        task = asyncio.create_task(writer.write_async([entry], failing))
+        await asyncio.to_thread(started.wait, 10)
+        task.cancel()  # the client went away while its entry was being written
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        release.set()
+        for _ in range(1000):
+            if not writer._leading:
+                break
+            await asyncio.sleep(0.01)
+        for _ in range(5):  # the writer's wake-up call, then the future's callbacks
+            await asyncio.sleep(0.01)
+        gc.collect()  # an unretrieved exception is reported when its future is collected
+        await asyncio.sleep(0)
+
+    with caplog.at_level(logging.WARNING, logger="accord.store.audit_writer"):
+        asyncio.run(main())
+    assert unretrieved == []
+    assert "audited write of a cancelled request failed: the disk is full" in caplog.text
+    assert writer.units == 0 and not writer._waiting
