@@ -3,7 +3,7 @@ way a query and its record are written."""
 
 from __future__ import annotations
 
-from accord.cli.screen_bench_misses import NO_KEY, OUTRANKED, diagnose, miss_row
+from accord.cli.screen_bench_misses import NO_KEY, OUTRANKED, answered, diagnose, miss_row
 from accord.screening import IndexEntry, ScreenQuery, default_model
 from accord.screening.dates import BirthDate
 from accord.screening.digests import Hasher
@@ -34,6 +34,20 @@ def test_misses_are_told_apart_by_cause() -> None:
     assert diagnose(index, dated, "r99") == (False, NO_KEY)
     assert diagnose(index, None, "r0")[1] == "query refused by the checks"
     assert diagnose(index, dated, "nowhere")[1] == "record not in the index"
+
+
+def test_answered_counts_only_the_hits_an_answer_returns() -> None:
+    from accord.services.screening import MAX_HITS
+
+    index = _index()
+    dated = CheckedQuery("Samer Al Hatib", BirthDate(2006, 1, 1), "SY")
+    banded = [c.record_id for c in index.search(dated) if c.band and not c.decoy]
+    # every namesake scored is a hit, but an answer returns only the first few
+    assert len(banded) > MAX_HITS
+    shown = [record_id for record_id in banded if answered(index, dated, record_id)]
+    assert len(shown) == MAX_HITS
+    assert not answered(index, dated, "r98")
+    assert not answered(index, None, "r0")
 
 
 def test_a_miss_row_says_how_query_and_record_are_written() -> None:

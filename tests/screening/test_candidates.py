@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import pytest
 
+from accord.names import blocking_keys
 from accord.screening import IndexEntry, default_model
 from accord.screening import index as index_module
 from accord.screening.dates import BirthDate
 from accord.screening.digests import Hasher
 from accord.screening.index import Candidate, ScreeningIndex
-from accord.screening.keys import entry_keys, query_plan
+from accord.screening.keys import entry_keys, query_plan, token_keys
 from accord.screening.query import CheckedQuery
 
 _YEARS = list(range(1960, 2020))
@@ -115,3 +116,69 @@ def test_every_query_scores_the_same_number_of_candidates() -> None:
     ):
         scored = [c for c in index.search(query) if c.levels]
         assert len(scored) == index_module.SCORED
+
+
+def test_every_query_compares_the_same_number_of_names(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Real candidates first, random entries to make up: a query for a name the index does not
+    hold compares as many names as one for a crowd of namesakes."""
+    compared: list[str] = []
+    real_level = index_module.name_level
+
+    def counting(query: str, candidate: str) -> tuple[str | None, float]:
+        compared.append(candidate)
+        return real_level(query, candidate)
+
+    monkeypatch.setattr(index_module, "name_level", counting)
+    namesakes = [_person(n, "Ahmad Ahmadi", BirthDate(_YEARS[n % 60], 3, 5), "AF")
+                 for n in range(120)]  # fmt: skip
+    index = _index(namesakes)
+    for query in (
+        CheckedQuery("Ahmad Ahmadi", BirthDate(2007), "AF"),
+        CheckedQuery("Ahmad Ahmadi", nationality="AF"),
+        CheckedQuery("Petar Petrović", BirthDate(1985, 3, 12), "RS"),
+    ):
+        compared.clear()
+        answered = index.search(query)
+        assert len(compared) == index_module.NAME_COMPARED
+        assert len(answered) == index_module.SCORED
+
+
+def test_candidates_that_cannot_reach_the_review_band_are_not_compared() -> None:
+    """A namesake whose date of birth disagrees cannot hit whatever its name: its name is not
+    compared, and the comparisons go to those that can."""
+    far = [_person(n, "Ahmad Ahmadi", BirthDate(1960 + n % 5, 3, 5), "AF") for n in range(40)]
+    near = [_person(100 + n, "Ахмад Ахмади", BirthDate(2007), "AF") for n in range(3)]
+    index = _index([*far, *near])
+    real = [c for c in index.search(CheckedQuery("Ahmad Ahmadi", BirthDate(2007, 3, 5), "AF"))
+            if not c.decoy]  # fmt: skip
+    assert {c.record_id for c in real} == {"r100", "r101", "r102"}
+    assert all(c.band == "review" for c in real)
+
+
+def test_equal_scores_put_the_closer_name_first() -> None:
+    index = _index([_person(1, "Ahmad Karimi", BirthDate(2007)),
+                    _person(2, "Ahmad Karimi", BirthDate(2007)),
+                    _person(3, "Ahmed Karimi", BirthDate(2007))])  # fmt: skip
+    # indexed in that order; the exact spelling wins a tie of levels against the variant
+    index.add(_person(0, "Ahmed Karimi", BirthDate(2007)))
+    real = [c for c in index.search(CheckedQuery("Ahmed Karimi", BirthDate(2007), "SY"))
+            if not c.decoy]  # fmt: skip
+    assert [c.score for c in real] == sorted((c.score for c in real), reverse=True)
+    first, last = real[0], real[-1]
+    assert first.score == last.score and first.name_score >= last.name_score
+
+
+def test_the_article_written_on_meets_the_name_without_it() -> None:
+    """``Mohammad Alali`` shares both tokens' keys with ``Мухамед Ал Али`` (the article written
+    on ``Ali``), so that namesakes sharing one token do not outrank it."""
+    shared = set(query_plan("Mohammad Alali", 0).keys) & entry_keys(("Мухамед Ал Али",), 0)
+    assert any(key.startswith("p|") and "lx:g:ali" in key for key in shared)
+    # names that only begin like the article keep their own keys
+    for name in ("Albert", "Alma", "Elena"):
+        own = tuple(key for key in blocking_keys(name) if not key.startswith("st:"))
+        assert token_keys(name) == [own]
+    crowd = [_person(n, f"Mohammad {name}", BirthDate(2008, 1, 1))
+             for n, name in enumerate(["Alami", "Alawi", "Amin", "Aziz"] * 10)]  # fmt: skip
+    index = _index([*crowd, _person(99, "Мухамед Ал Али", BirthDate(2008, 1, 1))])
+    found = _hit(index.search(CheckedQuery("MOHAMMAD ALALI", BirthDate(2008, 1, 1), "SY")), "r99")
+    assert found is not None and found.band == "review" and found.levels["name"] == "same"

@@ -8,7 +8,13 @@ from typing import Any
 
 from accord.cli.bench_lab import open_lab
 from accord.cli.screen_bench_http import http_load
-from accord.cli.screen_bench_misses import count_misses, diagnose, miss_row, write_misses
+from accord.cli.screen_bench_misses import (
+    answered,
+    count_misses,
+    diagnose,
+    miss_row,
+    write_misses,
+)
 from accord.cli.screen_bench_store import iso_birth, load_bench_store, rss_mb
 from accord.errors import InputError
 from accord.screening import ScreenQuery
@@ -26,7 +32,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     from accord.model.ids import record_id_maker
     from accord.screening.evaluation import checked, planted_queries, query_of, read_truth
     from accord.screening.train import SplinkBaseline
-    from accord.services.screening import ScreeningDesk
+    from accord.services.screening import MAX_HITS, ScreeningDesk
 
     bench = open_lab("bench-screen", seed=11, scale=size)
     settings = lab_settings = bench.settings
@@ -62,7 +68,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     chosen = rng.sample(persons, min(sample, len(persons)))
     entries = list(desk.source.entries(chosen))
     engine_ms: list[float] = []
-    expected = found = high = high_false = review = review_false = 0
+    expected = found = found_answered = high = high_false = review = review_false = 0
     for entry in entries:
         uid = truth[entry.record_id]
         others = set(by_person[uid]) - {entry.record_id}
@@ -73,6 +79,8 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
         if others:
             expected += 1
             found += any(c.record_id in others for c in hits)
+            hits.sort(key=lambda c: (c.band != "high", -c.score))
+            found_answered += any(c.record_id in others for c in hits[:MAX_HITS])
         for c in hits:
             true = truth.get(c.record_id) == uid
             if c.band == "high":
@@ -82,7 +90,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     # planted queries of the generator, through the whole desk (checks, policy, audit)
     planted = planted_queries(region)
     desk_ms: list[float] = []
-    planted_expected = planted_found = planted_false = 0
+    planted_expected = planted_found = planted_answered = planted_false = 0
     misses: list[dict[str, str]] = []
     makers: dict[tuple[str, str, str], Any] = {}
     for query, target, expect_hit in planted:
@@ -100,6 +108,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
             planted_expected += 1
             found_it, why = diagnose(index, check, wanted_id)
             planted_found += found_it
+            planted_answered += found_it and answered(index, check, wanted_id)
             if not found_it:
                 misses.append(miss_row(index, query, target, wanted_id, why))
         else:
@@ -142,12 +151,16 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
         "engine_p99_ms": pct(engine_ms, 0.99),
         **http,
         "recall": round(planted_found / planted_expected, 4) if planted_expected else None,
+        "recall_answered": round(planted_answered / planted_expected, 4)
+        if planted_expected
+        else None,
         "planted_expected": planted_expected,
         "planted_namesakes_hit": planted_false,
         "misses_by_cause": count_misses(misses),
         "misses_by_variant": count_misses(misses, by="variant"),
         "misses_file": str(write_misses(region.parent / f"misses-{size}.csv", misses)),
         "heldout_recall": round(found / expected, 4) if expected else None,
+        "heldout_recall_answered": round(found_answered / expected, 4) if expected else None,
         "heldout_queries": len(entries),
         "high_hits": high,
         "high_false_rate": round(high_false / high, 4) if high else None,

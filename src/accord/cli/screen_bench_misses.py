@@ -11,7 +11,7 @@ from accord.cli.screen_bench_store import iso_birth
 from accord.screening import CheckedQuery, IndexEntry, ScreeningIndex, ScreenQuery
 from accord.screening.dates import BirthDate, parse_birth_date
 
-__all__ = ["count_misses", "diagnose", "miss_row", "write_misses"]
+__all__ = ["answered", "count_misses", "diagnose", "miss_row", "write_misses"]
 
 #: The causes, in the order they are looked for.
 NOT_INDEXED = "record not in the index"
@@ -37,6 +37,20 @@ def diagnose(index: ScreeningIndex, query: CheckedQuery | None, record_id: str) 
             return False, NAME_ELSE
         return False, f"{BELOW} (score {candidate.score:.1f})"
     return False, OUTRANKED if index.under_name_keys(query, record_id) else NO_KEY
+
+
+def answered(index: ScreeningIndex, query: CheckedQuery | None, record_id: str) -> bool:
+    """Whether the record is among the hits an answer returns: the first
+    :data:`~accord.services.screening.MAX_HITS` banded candidates, high band first, then by
+    score, in the index's order (the desk's cut, before its policy check, which lets the
+    bench's officer see every record)."""
+    from accord.services.screening import MAX_HITS
+
+    if query is None:
+        return False
+    banded = [c for c in index.search(query) if c.band and not c.decoy]
+    banded.sort(key=lambda c: (c.band != "high", -c.score))
+    return any(c.record_id == record_id for c in banded[:MAX_HITS])
 
 
 def miss_row(

@@ -3,16 +3,19 @@ scoring of person candidates with the trained weights, all in-process.
 
 A person query looks up its name keys (:mod:`.keys`), ranks the candidates by the query tokens
 they match, the rarity of the keys they share and the weights of their date of birth,
-nationality and sex (:mod:`.ranking`), and scores the best :data:`SCORED` of them with the
-name level on top. The number of candidates scored is always the same: when fewer are found,
-random entries make up the number (and are dropped afterwards), so that the work, and the time,
-of a query hardly depends on what the index holds. Identifiers are looked up by their keyed
-hashes under every key in use.
+nationality and sex (:mod:`.ranking`), and compares the names of the best of them, passing over
+those whose best possible score (their other levels with the best name level) could not make
+a hit. It answers with the :data:`SCORED` best by their full score, the closer name first among
+equal scores. The number of names compared (:data:`NAME_COMPARED`) and of candidates answered
+are always the same: when fewer are found, random entries make up the numbers (and are marked),
+so that the work, and the time, of a query hardly depends on what the index holds. Identifiers
+are looked up by their keyed hashes under every key in use.
 """
 
 from __future__ import annotations
 
 import hashlib
+import heapq
 import math
 import random
 import secrets
@@ -32,20 +35,23 @@ from accord.screening.levels import dob_level, document_level, exact_level, name
 from accord.screening.model import MatchModel
 from accord.screening.postings import Postings
 from accord.screening.query import CheckedQuery
-from accord.screening.ranking import Columns, Posting, top_candidates
+from accord.screening.ranking import Columns, Posting, Ranked, rank_candidates
 
 __all__ = ["SCORED", "Candidate", "ScreeningIndex", "key_code"]
 
-#: How many person candidates each query scores (real ones first, random ones to make up).
+#: How many person candidates each query answers with (real ones first, random ones to make
+#: up): the policy check runs on every one of them, whatever the index holds.
 SCORED = 24
+#: How many names each query compares (the best candidates first, random ones to make up).
+NAME_COMPARED = 24
+#: How many candidates are ranked by the estimate of their score before names are compared.
+POOL = 200
 #: Name levels that can make a person hit (with the other levels' weights above the bands).
 HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
 _COMMON = 50_000
 #: At most about this many postings are looked at per query (see ``_name_postings``).
 EXAMINED = 20_000
-# an entry removed between the ranking and the scoring leaves a gap: rank a few more
-_RACE_SLACK = 4
 _DECOY_TRIES = 8
 
 
@@ -349,13 +355,14 @@ class ScreeningIndex:
         }
 
     def _person_candidates(self, query: CheckedQuery) -> list[Candidate]:
+        """The :data:`SCORED` best person candidates by their full score (real ones first,
+        decoys after), after exactly :data:`NAME_COMPARED` name comparisons."""
         model = self.model
         documents = self.document_keys(
             f.strict for f in query.identifiers if f.kind is IdentifierKind.DOCUMENT
         )
-        entries = self._entries
         postings, tokens = self._name_postings(query)
-        ranked = top_candidates(
+        ranked = rank_candidates(
             self._columns,
             model,
             postings,
@@ -363,34 +370,79 @@ class ScreeningIndex:
             query.birth,
             query.nationality,
             query.sex,
-            SCORED + _RACE_SLACK,
+            POOL,
         )
-        chosen: list[tuple[int, dict[str, str | None], bool]] = []
-        for number in ranked:
-            entry = entries[number]
-            if entry is None:
-                continue  # removed while this query ran
-            chosen.append((number, self._partial(query, entry, documents), False))
-            if len(chosen) >= SCORED:
+        real = self._score_ranked(query, ranked, documents)
+        # best first; among equal scores the closer name, then the better estimate
+        real.sort(key=lambda c: (-c.score, -c.name_score))
+        chosen = real[:SCORED]
+        # make up the number of candidates answered and of names compared with random
+        # entries, so that a query's work hardly depends on what the index holds
+        missing, uncompared = SCORED - len(chosen), NAME_COMPARED - len(real)
+        taken = {c.entry for c in real}
+        decoys = self._decoys(query, documents, max(missing, uncompared, 0), taken)
+        for rank, (number, levels, _) in enumerate(decoys):
+            if rank < uncompared:
+                decoy = self._named(query, number, levels, decoy=True)
+            else:
+                decoy = Candidate(number, self._record_id(number), levels, decoy=True)
+            if rank < missing:
+                chosen.append(decoy)
+        return chosen
+
+    def _record_id(self, number: int) -> str:
+        entry = self._entries[number]
+        return entry.record_id if entry is not None else ""
+
+    def _score_ranked(
+        self, query: CheckedQuery, ranked: Ranked, documents: frozenset[int]
+    ) -> list[Candidate]:
+        """Name-score the ranked entries, best estimate first, skipping those whose best
+        possible score (their other levels with the best name level) can reach neither the
+        review band nor the :data:`SCORED` best found so far; at most :data:`NAME_COMPARED`
+        comparisons."""
+        model = self.model
+        best_name = model.weight("name", "same")
+        # a document in common is found by the identifier tables; for the bound, any entry
+        # might hold one when the query gives a number
+        best_document = model.weight("document", "exact") if documents else 0.0
+        upper = ranked.levels + (best_name + best_document)
+        found: list[Candidate] = []
+        top: list[float] = []  # the SCORED best scores of possible hits, a min-heap
+        for position, number in enumerate(ranked.numbers.tolist()):
+            if len(found) >= NAME_COMPARED:
                 break
-        taken = {n for n, _, _ in chosen}
-        chosen += self._decoys(query, documents, SCORED - len(chosen), taken)
-        out = []
-        for number, levels, decoy in chosen:
+            bound = float(upper[position])
+            if bound < model.review or (len(top) >= SCORED and bound <= top[0]):
+                continue
             entry = self._entries[number]
             if entry is None:
-                continue
-            best, best_score = None, -1.0
-            for name in entry.names:
-                level, score = name_level(query.name, name)
-                if score > best_score:
-                    best, best_score = level, score
-            levels = {"name": best, **levels}
-            candidate = Candidate(number, entry.record_id, levels, decoy=decoy)
-            candidate.name_score = max(best_score, 0.0)
-            candidate.score = sum(model.weight(k, v) for k, v in levels.items())
-            out.append(candidate)
-        return out
+                continue  # removed while this query ran
+            candidate = self._named(query, number, self._partial(query, entry, documents))
+            found.append(candidate)
+            if candidate.levels.get("name") in HIT_NAME_LEVELS:
+                if len(top) < SCORED:
+                    heapq.heappush(top, candidate.score)
+                elif candidate.score > top[0]:
+                    heapq.heapreplace(top, candidate.score)
+        return found
+
+    def _named(
+        self, query: CheckedQuery, number: int, levels: dict[str, str | None], decoy: bool = False
+    ) -> Candidate:
+        """A candidate with its name level (the best of its names) and its score."""
+        entry = self._entries[number]
+        best, best_score = None, -1.0
+        for name in entry.names if entry is not None else ():  # None: removed meanwhile
+            level, score = name_level(query.name, name)
+            if score > best_score:
+                best, best_score = level, score
+        candidate = Candidate(
+            number, self._record_id(number), {"name": best, **levels}, decoy=decoy
+        )
+        candidate.name_score = max(best_score, 0.0)
+        candidate.score = sum(self.model.weight(k, v) for k, v in candidate.levels.items())
+        return candidate
 
     def _decoys(
         self, query: CheckedQuery, documents: frozenset[int], wanted: int, taken: set[int]

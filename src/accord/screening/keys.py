@@ -33,9 +33,33 @@ __all__ = ["KeyPlan", "entry_keys", "query_plan", "token_keys"]
 _TOKENS = 4
 
 
+#: The Arabic article as it is written on a name (``Alali``, ``Elhasan``).
+_ARTICLES = ("al", "el")
+
+
 @lru_cache(maxsize=65536)
 def _keys_of_token(text: str) -> tuple[str, ...]:
-    return tuple(k for k in blocking_keys(text) if not k.startswith("st:"))
+    keys = tuple(k for k in blocking_keys(text) if not k.startswith("st:"))
+    return keys + tuple(k for k in _article_keys(text) if k not in keys)
+
+
+def _article_keys(text: str) -> tuple[str, ...]:
+    """The keys of a known name written with the article on (``Alali``: those of ``Ali``).
+
+    The names layer compares ``Alali`` with ``Ali`` as one name (the article written on), but
+    gives the joined token only a metaphone key, so that ``Mohammad Alali`` and ``Мухамед Ал
+    Али`` would share a single token's keys and be ranked below namesakes. Only a rest that is
+    a known name counts (``Alma`` or ``Albert`` is no article), and only its known-name key."""
+    tokens = name_tokens(text).tokens
+    if len(tokens) != 1 or tokens[0].lexemes:
+        return ()
+    reading = tokens[0].readings[0]
+    if len(reading) < 5 or not reading.startswith(_ARTICLES):
+        return ()
+    rest = name_tokens(reading[2:]).tokens
+    if len(rest) != 1 or not rest[0].lexemes:
+        return ()
+    return tuple(k for k in blocking_keys(reading[2:]) if k.startswith("lx:"))
 
 
 def token_keys(name: str) -> list[tuple[str, ...]]:

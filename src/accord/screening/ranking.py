@@ -23,7 +23,16 @@ from accord.screening.entries import IndexEntry
 from accord.screening.keys import token_keys
 from accord.screening.model import MatchModel
 
-__all__ = ["EXTRA_TOKEN", "NAME_SPAN", "RARITY", "Columns", "Posting", "top_candidates"]
+__all__ = [
+    "EXTRA_TOKEN",
+    "NAME_SPAN",
+    "RARITY",
+    "Columns",
+    "Posting",
+    "Ranked",
+    "rank_candidates",
+    "top_candidates",
+]
 
 _SEX = {"M": 1, "F": 2}
 Ints = npt.NDArray[np.int64]
@@ -172,6 +181,48 @@ def _name_ranks(
     return unique, NAME_SPAN * share + RARITY * rarest, matched
 
 
+@dataclass(frozen=True)
+class Ranked:
+    """Candidates best first by the estimate of their score, with the summed weights of their
+    date-of-birth, nationality and sex levels (what the scorer adds to the name level)."""
+
+    numbers: Ints
+    levels: npt.NDArray[np.float64]
+
+
+def rank_candidates(
+    columns: Columns,
+    model: MatchModel,
+    postings: list[Posting],
+    query_tokens: int,
+    birth: BirthDate,
+    nationality: str | None,
+    sex: str | None,
+    wanted: int,
+) -> Ranked:
+    """The ``wanted`` best entries among those in ``postings`` (one per key), by the rank of
+    their names (:func:`_name_ranks`, less :data:`EXTRA_TOKEN` for each token of theirs the
+    query does not match) plus the weights of their cheap levels; ties by entry number."""
+    postings = [p for p in postings if len(p.numbers)]
+    if not postings:
+        return Ranked(np.zeros(0, np.int64), np.zeros(0))
+    cols = columns.arrays
+    numbers, names, matched = _name_ranks(postings, query_tokens)
+    kept = numbers < len(cols["year"])  # added after these arrays were taken
+    numbers, names, matched = numbers[kept], names[kept], matched[kept]
+    extra = np.maximum(cols["tokens"][numbers] - matched, 0.0)
+    names -= EXTRA_TOKEN * extra
+    levels = _dob_weights(model, birth, cols, numbers)
+    nat = columns.query_code(nationality)
+    levels += _equal_weights(model, "nationality", nat, cols["nat"][numbers])
+    levels += _equal_weights(model, "sex", _SEX.get(sex or "", 0), cols["sex"][numbers])
+    estimate = names + levels
+    estimate[cols["dead"][numbers] > 0] = -np.inf
+    order = np.lexsort((numbers, -estimate))[:wanted]
+    order = order[np.isfinite(estimate[order])]
+    return Ranked(numbers[order], levels[order])
+
+
 def top_candidates(
     columns: Columns,
     model: MatchModel,
@@ -182,24 +233,8 @@ def top_candidates(
     sex: str | None,
     wanted: int,
 ) -> list[int]:
-    """The ``wanted`` best entry numbers among those in ``postings`` (one per key), by the rank
-    of their names (:func:`_name_ranks`, less :data:`EXTRA_TOKEN` for each token of theirs
-    the query does not match) plus the weights of their cheap levels; ties by entry number."""
-    postings = [p for p in postings if len(p.numbers)]
-    if not postings:
-        return []
-    cols = columns.arrays
-    numbers, cheap, matched = _name_ranks(postings, query_tokens)
-    kept = numbers < len(cols["year"])  # added after these arrays were taken
-    numbers, cheap, matched = numbers[kept], cheap[kept], matched[kept]
-    if not len(numbers):
-        return []
-    extra = np.maximum(cols["tokens"][numbers] - matched, 0.0)
-    cheap -= EXTRA_TOKEN * extra
-    cheap += _dob_weights(model, birth, cols, numbers)
-    nat = columns.query_code(nationality)
-    cheap += _equal_weights(model, "nationality", nat, cols["nat"][numbers])
-    cheap += _equal_weights(model, "sex", _SEX.get(sex or "", 0), cols["sex"][numbers])
-    cheap[cols["dead"][numbers] > 0] = -np.inf
-    order = np.lexsort((numbers, -cheap))[:wanted]
-    return [int(n) for n in numbers[order]]
+    """The entry numbers of :func:`rank_candidates`, best first."""
+    ranked = rank_candidates(
+        columns, model, postings, query_tokens, birth, nationality, sex, wanted
+    )
+    return [int(n) for n in ranked.numbers]

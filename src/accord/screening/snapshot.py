@@ -43,6 +43,7 @@ _PROBES = (
     "Abd al-Rahman Chowdhury",
     "Ahmad Ahmadi",
     "Ал Џубури",
+    "Mohammad Alali",
     "Aleksandra Petrovska",
 )
 
