@@ -102,3 +102,22 @@ def test_nisbas_of_different_names_stay_apart() -> None:
     assert not compare("Zahra Karimi", "Zahra Rahimi").match
     # a name beside a nisba formed on another spelling of it is still only a nisba
     assert not compare("Muhamed", "Mohammadi").match
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Mohamed El Khatib", "Мухаед Ал Хатиб"),
+        ("Mohammad Hakimi", "Мухмаед Хакими"),
+        ("Hyader Kasim", "Hajdar Kasim"),
+    ],
+)
+def test_a_slip_in_another_romanization_of_an_arabic_name(a: str, b: str) -> None:
+    result = compare(a, b)
+    assert result.match, (a, b, result)
+
+
+def test_a_slip_from_a_slavic_name_is_not_read_across_its_spellings() -> None:
+    # Mario is one letter from Maria, a spelling of Marija: the last letter is the gender
+    assert not compare("Mario", "Марија").match
+    assert not compare("Mario Petrović", "Marija Petrović").match

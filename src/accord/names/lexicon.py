@@ -98,6 +98,25 @@ def lexemes_of(token_readings: tuple[str, ...], arabic_script: bool) -> tuple[Le
     return tuple(found.values())
 
 
+@cache
+def _spellings_by_ident() -> dict[str, tuple[str, ...]]:
+    found: dict[str, list[str]] = {}
+    for key, lexemes in load_lexicon().items():
+        if key.startswith(_SCRIPT_PREFIX):
+            continue  # Arabic-script keys are consonants, not spellings
+        for lexeme in lexemes:
+            found.setdefault(lexeme.ident, []).append(key)
+    return {ident: tuple(keys) for ident, keys in found.items()}
+
+
+def spellings_of(ident: str) -> tuple[str, ...]:
+    """The Latin readings of every listed spelling of a known name (``g:muhamad``: muhamad,
+    mohamed, muhamed, ...); empty for a name withheld or not known."""
+    if ident in _withheld:
+        return ()
+    return _spellings_by_ident().get(ident, ())
+
+
 def withhold(idents: frozenset[str]) -> None:
     """Act as if the lexicon did not hold these names (ids), until called again.
 

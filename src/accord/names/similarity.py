@@ -16,7 +16,7 @@ from rigour.text.distance import jaro_winkler, levenshtein
 
 from accord.names.equivalences import MAX_READINGS, readings, skeleton, vowel_class
 from accord.names.gender import gender_rule, given_name_gender
-from accord.names.lexicon import Lexeme, arabic_jim_reading, lexemes_of
+from accord.names.lexicon import Lexeme, arabic_jim_reading, lexemes_of, spellings_of
 from accord.names.transcription import transcriptions, without_glide
 from accord.names.transliterate import ascii_fold
 
@@ -132,6 +132,25 @@ def _closeness(a: TokenInfo, b: TokenInfo) -> tuple[float, bool]:
     if not one_slip:
         one_slip = _distance(a.folded, b.folded) == 1
     return best, one_slip
+
+
+def _slip_from_known(known: TokenInfo, other: TokenInfo) -> bool:
+    """An unknown token one slip from another listed spelling of a known Arabic-origin name:
+    Мухаед beside Mohamed is a typing error of Muhamed, Hyader beside Haidar one of Hyder. The
+    slip is the same evidence whichever romanization it was made in. Only for Arabic-origin
+    names, whose many romanizations are the point: a Slavic name's last letter is its gender
+    (Mario is one slip from Maria, a spelling of Marija)."""
+    if not known.lexemes or other.lexemes or len(other.readings[0]) < 4:
+        return False
+    for lexeme in known.lexemes:
+        if not lexeme.arabic:
+            continue
+        for spelling in spellings_of(lexeme.ident):
+            if abs(len(spelling) - len(other.readings[0])) > 1:
+                continue
+            if any(_distance(spelling, reading) == 1 for reading in other.readings[:2]):
+                return True
+    return False
 
 
 def _suffix_variant(a: str, b: str) -> bool:
@@ -286,6 +305,7 @@ def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
     if quick < _UNRELATED and jaro_winkler(a.folded, b.folded, cutoff=0.0) < _UNRELATED:
         return TokenMatch(_string_score(a.readings[0], b.readings[0]), "fuzzy")  # unrelated
     best, one_slip = _closeness(a, b)
+    one_slip = one_slip or _slip_from_known(a, b) or _slip_from_known(b, a)
     if _suffix_variant(a.readings[0], b.readings[0]):
         return TokenMatch(min(best, DIFFERENT_CAP), "different")
     fuzzy = max(best, _typo_score(a, b)) if one_slip else best
