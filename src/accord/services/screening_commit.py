@@ -13,7 +13,7 @@ so that a refused hit and a no-hit cost the same.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select
@@ -25,15 +25,24 @@ from accord.services.screening_answers import Answer, audit_entries, hit_rows
 from accord.services.screening_limits import DailyUsage, count_queries
 from accord.store.audit import AuditEntry, now_iso
 from accord.store.audit_writer import GroupCommit
+from accord.store.driver_statements import DriverStatement
 from accord.store.tables import records, screening_hits
 
 __all__ = ["Refused", "Screened", "StaleHits"]
 
-_INSERT_HITS = insert(screening_hits)
-_VERSIONS = select(records.c.id, records.c.updated_at).where(
-    records.c.id.in_(bindparam("ids", expanding=True))
-)
-_CHUNK = 2000
+# Fixed statements on the driver's cursor (accord.store.driver_statements): the version check
+# takes its ids padded to one of a few sizes, so that each size is compiled once.
+_INSERT_HITS = DriverStatement(insert(screening_hits))
+_SIZES = (4, 16, 64, 256, 1024)
+_VERSIONS = {
+    size: DriverStatement(
+        select(records.c.id, records.c.updated_at).where(
+            records.c.id.in_([bindparam(f"id{n}") for n in range(size)])
+        )
+    )
+    for size in _SIZES
+}
+_NO_RECORD = ""  # the padding: no record has an empty id
 
 
 class StaleHits(Exception):
@@ -54,9 +63,17 @@ class Refused(Exception):
         self.error = error
 
 
-def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
-    for start in range(0, len(ids), _CHUNK):
-        yield list(ids[start : start + _CHUNK])
+def _stored_versions(conn: Connection, ids: Sequence[str]) -> dict[str, Any]:
+    """The stored version (``updated_at``) of each of ``ids`` that is still stored."""
+    stored: dict[str, Any] = {}
+    largest = _SIZES[-1]
+    for start in range(0, max(1, len(ids)), largest):
+        part = ids[start : start + largest]
+        size = next(size for size in _SIZES if size >= len(part))
+        padded = [*part, *[_NO_RECORD] * (size - len(part))]
+        values = {f"id{n}": record_id for n, record_id in enumerate(padded)}
+        stored.update(_VERSIONS[size].rows(conn, values))
+    return stored
 
 
 class Screened:
@@ -81,16 +98,13 @@ class Screened:
         self._day = day
 
     def _work(self, conn: Connection) -> None:
-        stored: dict[str, Any] = {}
-        for part in _chunks(list(self.versions) or ["-"]):
-            stored.update(
-                (row.id, row.updated_at) for row in conn.execute(_VERSIONS, {"ids": part})
-            )
+        # run for a batch without banded candidates too: a refused hit costs what a no-hit does
+        stored = _stored_versions(conn, list(self.versions))
         stale = [rid for rid, version in self.versions.items() if stored.get(rid) != version]
         if stale:
             raise StaleHits(stale)
         if self._rows:
-            conn.execute(_INSERT_HITS, self._rows)
+            _INSERT_HITS.run_many(conn, self._rows)
         count_queries(conn, self.user.username, self._day, self._screened)
 
     def commit(self, writer: GroupCommit, usage: DailyUsage) -> None:

@@ -10,13 +10,14 @@ from sqlalchemy import Connection, bindparam, insert, select, update
 
 from accord.errors import AccordError
 from accord.store.base import Store
+from accord.store.driver_statements import DriverStatement
 from accord.store.tables import screening_usage
 
 __all__ = ["DailyUsage", "QuotaExceeded", "ScreeningLimited", "TokenBucket", "count_queries"]
 
 _USAGE_FRESH = 2.0
-# fixed statements, values bound: compiled once per process
-_ADD_USAGE = (
+# fixed statements, values bound, run on the driver's cursor: compiled once per process
+_ADD_USAGE = DriverStatement(
     update(screening_usage)
     .where(
         screening_usage.c.username == bindparam("who"),
@@ -24,7 +25,7 @@ _ADD_USAGE = (
     )
     .values(queries=screening_usage.c.queries + bindparam("added"))
 )
-_NEW_USAGE = insert(screening_usage)
+_NEW_USAGE = DriverStatement(insert(screening_usage))
 
 
 class ScreeningLimited(AccordError):
@@ -113,5 +114,5 @@ class DailyUsage:
 def count_queries(conn: Connection, username: str, day: str, queries: int) -> None:
     """Add ``queries`` to the user's count of the day, inside the caller's transaction."""
     values = {"who": username, "which_day": day, "added": queries}
-    if conn.execute(_ADD_USAGE, values).rowcount == 0:
-        conn.execute(_NEW_USAGE, {"username": username, "day": day, "queries": queries})
+    if _ADD_USAGE.run(conn, values) == 0:
+        _NEW_USAGE.run(conn, {"username": username, "day": day, "queries": queries})

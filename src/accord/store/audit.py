@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, insert, select, update
 
+from accord.store.driver_statements import DriverStatement
 from accord.store.tables import audit_checkpoints, audit_entries, audit_head, audit_values
 
 __all__ = ["GENESIS", "AuditEntry", "AuditLog", "Verification"]
@@ -39,6 +40,14 @@ _MOVE_HEAD = (
 _INSERT_ENTRY = insert(audit_entries)
 _INSERT_VALUES = insert(audit_values)
 _INSERT_CHECKPOINT = insert(audit_checkpoints)
+# The same statements for the append, run on the driver's cursor (every audited write runs
+# them: see accord.store.driver_statements).
+_APPEND_LOCK = DriverStatement(_LOCK_HEAD)
+_APPEND_READ = DriverStatement(_READ_HEAD)
+_APPEND_MOVE = DriverStatement(_MOVE_HEAD)
+_APPEND_ENTRIES = DriverStatement(_INSERT_ENTRY)
+_APPEND_VALUES = DriverStatement(_INSERT_VALUES)
+_APPEND_CHECKPOINT = DriverStatement(_INSERT_CHECKPOINT)
 
 
 def now_iso() -> str:
@@ -109,8 +118,8 @@ class AuditLog:
         entries = list(entries)
         if not entries:
             return self.head(conn)[0]
-        conn.execute(_LOCK_HEAD)
-        seq, prev = conn.execute(_READ_HEAD).one()
+        _APPEND_LOCK.run(conn)
+        ((seq, prev),) = _APPEND_READ.rows(conn)
         rows, values = [], []
         at = now_iso()
         for entry in entries:
@@ -131,18 +140,16 @@ class AuditLog:
             rows.append(row)
             if entry.detail:
                 values.append({"seq": seq, "detail": json.dumps(entry.detail, default=str)})
-        conn.execute(_INSERT_ENTRY, rows)
+        _APPEND_ENTRIES.run_many(conn, rows)
         if values:
-            conn.execute(_INSERT_VALUES, values)
-        conn.execute(_MOVE_HEAD, {"new_seq": seq, "new_hash": prev})
+            _APPEND_VALUES.run_many(conn, values)
+        _APPEND_MOVE.run(conn, {"new_seq": seq, "new_hash": prev})
         self._checkpoint(conn, seq, prev, at)
         return int(seq)
 
     def _checkpoint(self, conn: Connection, seq: int, head: str, at: str) -> None:
         signature = self._sign(seq, head)
-        conn.execute(
-            _INSERT_CHECKPOINT, {"seq": seq, "hash": head, "at": at, "signature": signature}
-        )
+        _APPEND_CHECKPOINT.run(conn, {"seq": seq, "hash": head, "at": at, "signature": signature})
         if self._checkpoint_file is not None:
             # The file outside the database is what catches a tail cut together with its
             # checkpoint rows; appends of one short line are atomic under O_APPEND.
