@@ -36,9 +36,11 @@ class _Compiled:
         # values fixed in the statement itself (``where id = 1``), bound like the others; a
         # column an insert adds for its default is not one of them (it must be given)
         binds = compiled.binds
+        every = compiled.construct_params(_check=False) or {}
+        self.names = frozenset(every)
         self.fixed: dict[str, Any] = {
             name: value
-            for name, value in (compiled.construct_params(_check=False) or {}).items()
+            for name, value in every.items()
             if name in binds and not binds[name].required and binds[name].value is not None
         }
         names = getattr(compiled, "positiontup", None)
@@ -69,7 +71,7 @@ class DriverStatement:
             column_keys = list(keys) if isinstance(self.statement, Insert) else None
             compiled = self.statement.compile(dialect=dialect, column_keys=column_keys)
             found = _Compiled(cast(SQLCompiler, compiled), dialect.positional)
-            missing = set(found.order or ()) - set(keys) - set(found.fixed)
+            missing = found.names - set(keys) - set(found.fixed)
             if missing:
                 raise ValueError(f"No value for {sorted(missing)} in {found.sql!r}.")
             with self._lock:
