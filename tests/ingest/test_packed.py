@@ -5,7 +5,6 @@ from __future__ import annotations
 import pickle
 
 import polars as pl
-import pytest
 
 from accord.ingest.packed import RecordColumns
 
@@ -47,29 +46,3 @@ def test_one_record() -> None:
         == columns.rows()
         == [("rs-" + "0" * 32, "Person", "", "{}", "e" * 32, "0" * 64)]
     )
-
-
-def test_by_id_orders_every_column_and_the_row_numbers_together() -> None:
-    ids = ["rs-c", "rs-a", "rs-b", "rs-a"]  # rs-a twice: a later row of the same record
-    columns = RecordColumns(
-        ids=ids,
-        schema="Person",
-        captions=pl.Series(["C", "A1", "B", "A2"], dtype=pl.Utf8),
-        properties=pl.Series(['{"n": ["C"]}', '{"n": ["A1"]}', '{"n": ["B"]}', '{"n": ["A2"]}']),
-        envelope_ids=pl.Series(["e3", "e1", "e2", "e4"], dtype=pl.Utf8),
-        content_hashes=["h3", "h1", "h2", "h4"],
-    )
-    ordered, numbers = columns.by_id([10, 11, 12, 13])
-    assert numbers == [11, 13, 12, 10]  # stable: the two rs-a rows keep their file order
-    assert ordered.rows() == [
-        ("rs-a", "Person", "A1", '{"n": ["A1"]}', "e1", "h1"),
-        ("rs-a", "Person", "A2", '{"n": ["A2"]}', "e4", "h4"),
-        ("rs-b", "Person", "B", '{"n": ["B"]}', "e2", "h2"),
-        ("rs-c", "Person", "C", '{"n": ["C"]}', "e3", "h3"),
-    ]
-    assert sorted(ordered.rows()) == sorted(columns.rows())
-
-
-def test_by_id_refuses_row_numbers_that_do_not_match() -> None:
-    with pytest.raises(ValueError, match="3 row numbers for 1 records"):
-        _columns(["x"], ["{}"]).by_id([1, 2, 3])

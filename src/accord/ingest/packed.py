@@ -10,7 +10,6 @@ same is sent as plain values.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from typing import Any
@@ -83,28 +82,6 @@ class RecordColumns:
                 strict=True,
             )
         )
-
-    def by_id(self, numbers: Sequence[int]) -> tuple[RecordColumns, list[int]]:
-        """The records ordered by id, and their row numbers in the same order.
-
-        SQLite inserts a chunk in id order with about an eighth less processor time than in
-        file order (the primary-key index is then walked one way instead of at random), and
-        the store's inserts are what the main process spends most of its time on. The sort
-        is stable: two records of one id keep their file order, so the later still replaces
-        the earlier.
-        """
-        if len(numbers) != len(self.ids):
-            raise ValueError(f"{len(numbers)} row numbers for {len(self.ids)} records")
-        order = sorted(range(len(self.ids)), key=self.ids.__getitem__)
-        columns = RecordColumns(
-            ids=[self.ids[i] for i in order],
-            schema=self.schema,
-            captions=self.captions.gather(order),
-            properties=self.properties.gather(order),
-            envelope_ids=self.envelope_ids.gather(order),
-            content_hashes=[self.content_hashes[i] for i in order],
-        )
-        return columns, [numbers[i] for i in order]
 
     def pack(self) -> PackedRecords:
         # Ids, envelope ids and hashes are hex and ASCII letters: no NUL possible.

@@ -114,11 +114,7 @@ class _Built:
 def _build(frame: pl.DataFrame, first_row: int) -> _Built:
     assert _WORKER is not None
     chunk, columns = _WORKER.build_columns(frame, range(first_row, first_row + frame.height))
-    packed = None
-    if columns is not None:
-        # Sorted here, where there is processor time to spare, for the store's inserts.
-        columns, chunk.row_numbers = columns.by_id(chunk.row_numbers)
-        packed = columns.pack()
+    packed = None if columns is None else columns.pack()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _MAXRSS_UNIT
     return _Built(chunk, packed, os.getpid(), os.getppid(), time.process_time(), peak)
 
