@@ -17,7 +17,7 @@ from accord.screening.ranking import (
     Columns,
     Posting,
     _dob_weights,
-    top_candidates,
+    rank_candidates,
 )
 
 
@@ -73,7 +73,7 @@ def test_top_candidates_rank_by_tokens_matched_rarity_and_cheap_levels() -> None
         Posting(np.arange(0, 300, 2, dtype=np.int64), 0b01, 0.0),
     ]
     query = BirthDate(1985, 3, 12)
-    top = top_candidates(columns, model, postings, 2, query, "RS", "M", 24)
+    top = rank_candidates(columns, model, postings, 2, query, "RS", "M", 24).numbers.tolist()
 
     def cheap(number: int) -> float:
         birth, nationality, sex = people[number]
@@ -102,7 +102,7 @@ def test_a_token_counts_once_however_many_of_its_keys_are_shared() -> None:
         columns.set(number, _entry(number, BirthDate(), None, None))
     many_keys_one_token = [Posting(np.array([1], dtype=np.int64), 0b01, 3.0) for _ in range(6)]
     every_token = [Posting(np.array([2], dtype=np.int64), 0b11, 3.0)]
-    top = top_candidates(
+    top = rank_candidates(
         columns, model, many_keys_one_token + every_token, 2, BirthDate(), None, None, 2
-    )
+    ).numbers.tolist()
     assert top == [2, 1]

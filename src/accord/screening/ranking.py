@@ -31,7 +31,6 @@ __all__ = [
     "Posting",
     "Ranked",
     "rank_candidates",
-    "top_candidates",
 ]
 
 _SEX = {"M": 1, "F": 2}
@@ -221,20 +220,3 @@ def rank_candidates(
     order = np.lexsort((numbers, -estimate))[:wanted]
     order = order[np.isfinite(estimate[order])]
     return Ranked(numbers[order], levels[order])
-
-
-def top_candidates(
-    columns: Columns,
-    model: MatchModel,
-    postings: list[Posting],
-    query_tokens: int,
-    birth: BirthDate,
-    nationality: str | None,
-    sex: str | None,
-    wanted: int,
-) -> list[int]:
-    """The entry numbers of :func:`rank_candidates`, best first."""
-    ranked = rank_candidates(
-        columns, model, postings, query_tokens, birth, nationality, sex, wanted
-    )
-    return [int(n) for n in ranked.numbers]
