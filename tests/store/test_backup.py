@@ -7,7 +7,7 @@ import pytest
 
 from accord.errors import InputError
 from accord.settings import Settings
-from accord.store import AuditEntry, Store, open_store
+from accord.store import AuditEntry, Store, checkpoint_file, open_store
 from accord.store.backup import backup_store, restore_store
 from tests.store.test_batches import _chunk, _meta, _row
 
@@ -19,7 +19,8 @@ def test_backup_and_restore_round_trip(
         _meta("b1"), [_chunk(2, [_row("rs-1", "Ana"), _row("rs-2", "Đorđe")], [2, 3])]
     )
     store.log(AuditEntry("rs.analyst", "RS-GP", "consultation", "serious-crime", ["rs-1"]))
-    checkpoints = store_settings.key_file.parent / "audit-checkpoints.jsonl"
+    checkpoints = checkpoint_file(store_settings)
+    assert checkpoints.exists()
     out = tmp_path / "backup.tar.gz"
     manifest = backup_store(store, out, checkpoints)
     assert manifest["tables"]["records"]["rows"] == 2

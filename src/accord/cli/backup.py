@@ -10,11 +10,8 @@ import typer
 from accord.cli.common import console, handle_errors, print_json
 from accord.cli.context import services
 from accord.cli.registry import app
+from accord.store import checkpoint_file
 from accord.store.backup import backup_store, restore_store
-
-
-def _checkpoints(key_file: Path) -> Path:
-    return key_file.parent / "audit-checkpoints.jsonl"
 
 
 @app.command()
@@ -25,7 +22,7 @@ def backup(
 ) -> None:
     """Back up the whole store (keys excluded: back up the key file apart)."""
     with services() as svc:
-        manifest = backup_store(svc.store, out, _checkpoints(svc.settings.key_file))
+        manifest = backup_store(svc.store, out, checkpoint_file(svc.settings))
     rows = sum(t["rows"] for t in manifest["tables"].values())
     if as_json:
         print_json({"file": str(out), "rows": rows, "revision": manifest["revision"]})
@@ -44,7 +41,7 @@ def restore(
 ) -> None:
     """Restore a backup into an empty store (same keys), then verify the audit chain."""
     with services() as svc:
-        result = restore_store(svc.store, source, _checkpoints(svc.settings.key_file))
+        result = restore_store(svc.store, source, checkpoint_file(svc.settings))
     if as_json:
         print_json(result)
     else:

@@ -47,7 +47,15 @@ def open_lab(folder: str, *, seed: int, scale: int) -> BenchLab:
     if not (region / "manifest.json").exists():
         generate(seed=seed, scale=scale, out=region, progress=False)
     scratch = Path(tempfile.mkdtemp(dir=home))
+    # The scratch store keeps a copy of the keys (a served benchmark's server process reads the
+    # same ones) so that its audit checkpoints are written beside it and removed with it.
+    keys = scratch / "keys" / settings.key_file.name
+    keys.parent.mkdir(mode=0o700)
+    shutil.copy2(settings.key_file, keys)
     lab = dataclasses.replace(
-        settings, database_url=f"sqlite:///{scratch / 'bench.db'}", data_dir=scratch
+        settings,
+        database_url=f"sqlite:///{scratch / 'bench.db'}",
+        data_dir=scratch,
+        key_file=keys,
     )
     return BenchLab(lab, Services(settings=lab, store=open_store(lab)), region, scratch)
