@@ -9,8 +9,10 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, settings
 
+from accord.services import open_services
 from accord.settings import Settings, get_settings, reset_settings
 from accord.store import Store, open_store
+from tests.screening.world import World, build_world
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -71,3 +73,14 @@ def store(store_settings: Settings) -> Iterator[Store]:
     opened = open_store(store_settings)
     yield opened
     opened.close()
+
+
+@pytest.fixture
+def world(store_settings: Settings) -> Iterator[World]:
+    """The screening world (participants, users, agreements, planted persons) on the embedded
+    store and, in a second run, on PostgreSQL."""
+    services = open_services(store_settings)
+    try:
+        yield build_world(services)
+    finally:
+        services.close()

@@ -7,30 +7,17 @@ from __future__ import annotations
 
 import asyncio
 import threading
-from collections.abc import Iterator
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
 
 from accord.screening import ScreenQuery
-from accord.services import open_services
 from accord.services.screening import INLINE_QUERIES, ScreeningDesk
-from accord.settings import Settings
 from accord.store.retention import erase_records
 from accord.store.tables import screening_hits
 from tests.exchange.seed import audit_actions
 from tests.screening.test_api import PETAR
-from tests.screening.world import World, build_world
-
-
-@pytest.fixture
-def world(store_settings: Settings) -> Iterator[World]:
-    services = open_services(store_settings)
-    try:
-        yield build_world(services)
-    finally:
-        services.close()
+from tests.screening.world import World
 
 
 def _hit_rows(world: World) -> int:

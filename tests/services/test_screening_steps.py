@@ -9,7 +9,7 @@ import asyncio
 import gc
 import logging
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
 
@@ -17,25 +17,14 @@ import pytest
 from sqlalchemy import Connection
 
 from accord.screening import ScreenQuery
-from accord.services import open_services
 from accord.services.screening import ScreeningDesk
 from accord.services.screening_steps import run_at_once
-from accord.settings import Settings
 from accord.store import AuditEntry, Store
 from accord.store.audit_writer import GroupCommit
 from accord.store.retention import erase_records
 from tests.exchange.seed import audit_actions
 from tests.screening.test_api import PETAR
-from tests.screening.world import World, build_world
-
-
-@pytest.fixture
-def world(store_settings: Settings) -> Iterator[World]:
-    services = open_services(store_settings)
-    try:
-        yield build_world(services)
-    finally:
-        services.close()
+from tests.screening.world import World
 
 
 class _Clock:
