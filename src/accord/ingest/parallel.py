@@ -1,8 +1,9 @@
 """Build the chunks of a large file in worker processes while the main process stores them.
 
 Each worker loads the mapping itself and keeps its own caches of checked values; chunks go out
-as polars frames and come back as checked records, in order, with a bounded number in flight so
-that memory stays bounded whatever the file's size.
+as polars frames and come back as checked records (as the image of a small SQLite database, see
+:mod:`accord.ingest.packed`), in order, with a bounded number in flight so that memory stays
+bounded whatever the file's size.
 
 Workers are forked from a fork server that has imported the libraries and loaded the schemata
 once (:mod:`accord.ingest.preload`): starting a worker from scratch takes seconds, most of it
@@ -33,7 +34,6 @@ import psutil
 
 from accord.ingest.builder import RowBuilder
 from accord.ingest.mapping import load_mapping
-from accord.ingest.packed import PackedRecords
 from accord.model.reference import RetentionTable
 from accord.store.batch import Chunk
 
@@ -100,11 +100,10 @@ def _watch(owner: int) -> None:
 
 @dataclass(frozen=True)
 class _Built:
-    """A worker's answer: the checked chunk, its records packed apart (see
+    """A worker's answer: the checked chunk, its records as an image (see
     :mod:`accord.ingest.packed`), and the worker's processor time so far."""
 
     chunk: Chunk
-    packed: PackedRecords | None
     worker: int
     server: int
     cpu_seconds: float
@@ -114,9 +113,10 @@ class _Built:
 def _build(frame: pl.DataFrame, first_row: int) -> _Built:
     assert _WORKER is not None
     chunk, columns = _WORKER.build_columns(frame, range(first_row, first_row + frame.height))
-    packed = None if columns is None else columns.pack()
+    if columns is not None:
+        chunk.image = columns.image()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * _MAXRSS_UNIT
-    return _Built(chunk, packed, os.getpid(), os.getppid(), time.process_time(), peak)
+    return _Built(chunk, os.getpid(), os.getppid(), time.process_time(), peak)
 
 
 @dataclass(frozen=True)
@@ -207,9 +207,6 @@ class BuilderPool:
                 pending.append((pool.submit(_build, part, following + 2), following))
             self._workers[built.worker] = (built.cpu_seconds, built.peak_bytes)
             self._server = built.server
-            chunk = built.chunk
-            if built.packed is not None:
-                chunk.records = built.packed.rows()
             if on_rows:
-                on_rows(chunk.read)
-            yield chunk
+                on_rows(built.chunk.read)
+            yield built.chunk

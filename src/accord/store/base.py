@@ -27,6 +27,7 @@ from accord.store.batch import (
     BatchResult,
     Chunk,
     QuarantineRow,
+    RecordImage,
 )
 from accord.store.migrate import migrate
 from accord.store.records import StoredRecord, record_from_row
@@ -140,6 +141,16 @@ class Store:
                 result.read += chunk.read
                 held = list(chunk.quarantined)
                 stamp = now_iso()
+                image = self._fresh_image(chunk, seen, lookups)
+                if image is not None:
+                    result.stored += image.count
+                    self._insert_envelopes(conn, chunk.envelopes)
+                    self._insert_image(conn, image, meta.id, stamp)
+                    ids_hash.update(image.joined_ids().encode())
+                    self._quarantine(conn, meta, held)
+                    result.quarantined += len(held)
+                    continue
+                chunk.unpack()
                 new_rows, changed = self._classify(
                     conn, meta, chunk, seen, held, result, lookups, stamp
                 )
@@ -235,6 +246,29 @@ class Store:
                 changed.append((values, before))
                 result.updated += 1
         return new_rows, changed
+
+    def _insert_image(
+        self, conn: Connection, image: RecordImage, batch_id: str, stamp: str
+    ) -> None:
+        """Insert the new records of an image (see :class:`RecordImage`). A store on SQLite
+        copies them in one statement; any other reads the tuples back."""
+        self._insert_records(conn, image.rows(), batch_id, stamp)
+
+    @staticmethod
+    def _fresh_image(
+        chunk: Chunk, seen: dict[str, str], lookups: tuple[bool, bool]
+    ) -> RecordImage | None:
+        """The chunk's image when every record in it is new: no id stored before (no look-up
+        needed), none seen earlier in this batch, none twice in the chunk, and no other
+        records beside the image. None otherwise: the chunk is then classified row by row."""
+        image = chunk.image
+        if image is None or chunk.records or any(lookups):
+            return None
+        ids = image.id_list()
+        if len(set(ids)) != len(ids) or not seen.keys().isdisjoint(ids):
+            return None
+        seen.update(zip(ids, image.hash_list(), strict=True))
+        return image
 
     @staticmethod
     def _all_fresh(chunk: Chunk, seen: dict[str, str]) -> list[tuple[Any, ...]] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Any
 from sqlalchemy import Connection, create_engine, event
 
 from accord.store.base import INSERT_COLUMNS, Store
-from accord.store.batch import RECORD_COLUMNS
+from accord.store.batch import IMAGE_TABLE, RECORD_COLUMNS, RecordImage
 
 __all__ = ["SqliteStore"]
 
@@ -18,6 +19,23 @@ __all__ = ["SqliteStore"]
 _READ_ONLY = "accord_read_only"
 _POOL_SIZE = 16
 _POOL_OVERFLOW = 24
+
+
+#: The schema a chunk's record image is opened under, on the connection that writes the batch.
+_INCOMING = "accord_incoming"
+
+
+def _empty_image() -> bytes:
+    """A one-page empty database: what the incoming schema holds between two images."""
+    conn = sqlite3.connect(":memory:")
+    try:
+        conn.execute("PRAGMA user_version=1")
+        return conn.serialize()
+    finally:
+        conn.close()
+
+
+_EMPTY_IMAGE = _empty_image()
 
 
 def _literal(text: str) -> str:
@@ -31,6 +49,16 @@ def _insert_statement(batch_id: str, stamp: str) -> str:
     shared = ("0", _literal(batch_id), _literal(stamp), _literal(stamp))
     values = ["?"] * len(RECORD_COLUMNS) + list(shared)
     return f"INSERT INTO records ({', '.join(INSERT_COLUMNS)}) VALUES ({', '.join(values)})"
+
+
+def _copy_statement(batch_id: str, stamp: str) -> str:
+    """The copy of an image's records into the store, in the image's (id) order."""
+    shared = ("0", _literal(batch_id), _literal(stamp), _literal(stamp))
+    values = ["id", "?", "caption", "properties", "envelope_id", "content_hash", *shared]
+    return (
+        f"INSERT INTO main.records ({', '.join(INSERT_COLUMNS)}) "
+        f"SELECT {', '.join(values)} FROM {_INCOMING}.{IMAGE_TABLE} ORDER BY rowid"
+    )
 
 
 class SqliteStore(Store):
@@ -89,3 +117,21 @@ class SqliteStore(Store):
             cursor.executemany(_insert_statement(batch_id, stamp), rows)
         finally:
             cursor.close()
+
+    def _insert_image(
+        self, conn: Connection, image: RecordImage, batch_id: str, stamp: str
+    ) -> None:
+        # The image is opened as an attached in-memory database and copied by SQLite itself,
+        # inside the batch's transaction: one statement per chunk, where executemany binds six
+        # values a row and takes the interpreter lock back after every row. Attaching and
+        # loading an image are allowed inside a transaction; detaching is not (the schema
+        # stays attached to the connection, emptied after each copy).
+        driver: sqlite3.Connection = conn.connection.driver_connection  # type: ignore[assignment]
+        attached = {row[1] for row in driver.execute("PRAGMA database_list")}
+        if _INCOMING not in attached:
+            driver.execute(f"ATTACH DATABASE ':memory:' AS {_INCOMING}")
+        driver.deserialize(image.data, name=_INCOMING)
+        try:
+            driver.execute(_copy_statement(batch_id, stamp), (image.schema,))
+        finally:
+            driver.deserialize(_EMPTY_IMAGE, name=_INCOMING)
