@@ -261,6 +261,21 @@ PHONE = {
     ],
 }
 
+#: One participant's file rarely holds one person twice (its own registrations are matched on
+#: entry), while namesakes of a common name fill it: two records of one participant are
+#: weighed as such (in the development region, 300,000 records, 2.8% of one person's pairs of
+#: records against 12% of random pairs; among the links of 0.98 to 0.999, 31% of the pairs
+#: within one participant were one person, against 74% of those across participants).
+SOURCE = {
+    "output_column_name": "source",
+    "comparison_description": "the participant that holds each record",
+    "comparison_levels": [
+        _null_level(_null("participant")),
+        _level("participant_l = participant_r", "one participant's records"),
+        _level("ELSE", "records of different participants"),
+    ],
+}
+
 COMPARISONS: tuple[dict[str, Any], ...] = (
     NAME,
     BIRTH_DATE,
@@ -270,6 +285,7 @@ COMPARISONS: tuple[dict[str, Any], ...] = (
     PLACE,
     FATHER,
     PHONE,
+    SOURCE,
 )
 
 #: Pairs that are never one person, whatever else agrees: they are not linked, directly or
