@@ -15,9 +15,11 @@ the new key alone and writes the snapshot under it.
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from accord.policy import Agreement
@@ -30,6 +32,29 @@ __all__ = ["RESAVE_AFTER", "IndexKeeper"]
 
 #: Records re-read since the last snapshot after which it is written again.
 RESAVE_AFTER = 50_000
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a snapshot is unpickled: it creates tens of
+    millions of objects at a million entries, none of them garbage, and each full collection
+    the growth set off walked all of them again (most of a server's start at that size)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
+
+
+def _keep_out_of_collections() -> None:
+    """Move every object alive now (the index above all) out of the collector's generations:
+    the index lives as long as the process, and each full collection that the requests'
+    garbage sets off walked all of its objects (a pause of a second or more at a million
+    entries). Entries dropped later are freed by their reference counts as before."""
+    gc.collect()
+    gc.freeze()
 
 
 class IndexKeeper:
@@ -99,11 +124,13 @@ class IndexKeeper:
 
     def _start(self) -> None:
         hashers = [self.hasher, *([self.previous] if self.previous else [])]
-        loaded = load_snapshot(self.path, self.model, hashers) if self.path else None
+        with _collector_paused():
+            loaded = load_snapshot(self.path, self.model, hashers) if self.path else None
         if loaded is None:
             self.source.build(self.index)
             self.origin = "built"
             self.save()
+            _keep_out_of_collections()
             return
         self.index = loaded.index
         self.origin = "snapshot"
@@ -111,6 +138,7 @@ class IndexKeeper:
         self._reread = report.read
         if report.removed or self._reread >= RESAVE_AFTER:
             self.save()  # an erased person's entry does not wait for a re-keying to leave disk
+        _keep_out_of_collections()
         if self.hasher.fingerprint not in self.index.key_fingerprints and self.background_rekey:
             self.rekeying = threading.Thread(target=self.rekey, name="screening-rekey", daemon=True)
             self.rekeying.start()

@@ -12,6 +12,7 @@ from sqlalchemy import Connection, create_engine, event
 
 from accord.store.base import INSERT_COLUMNS, Store
 from accord.store.batch import IMAGE_TABLE, RECORD_COLUMNS, RecordImage
+from accord.store.wal_checkpoint import WalCheckpointer
 
 __all__ = ["SqliteStore"]
 
@@ -70,7 +71,9 @@ class SqliteStore(Store):
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         # A server answers from a pool of 40 threads: with the default pool of 5, connections
         # past it were opened (with their pragmas) and closed again on every request.
-        pooled = {"pool_size": _POOL_SIZE, "max_overflow": _POOL_OVERFLOW}
+        # Last in, first out: the connection that wrote last keeps a valid page cache, and
+        # SQLite drops a connection's whole cache when another connection has written since.
+        pooled = {"pool_size": _POOL_SIZE, "max_overflow": _POOL_OVERFLOW, "pool_use_lifo": True}
         on_file = bool(path) and path != ":memory:"
         engine = create_engine(url, connect_args={"timeout": 60}, **(pooled if on_file else {}))
 
@@ -88,6 +91,8 @@ class SqliteStore(Store):
             # a cache that holds the index keeps a large batch from thrashing the disk.
             cursor.execute("PRAGMA cache_size=-262144")
             cursor.execute("PRAGMA temp_store=MEMORY")
+            if on_file:  # the log is copied back by the store's checkpointer, not in a commit
+                cursor.execute("PRAGMA wal_autocheckpoint=0")
             cursor.close()
 
         @event.listens_for(engine, "begin")
@@ -98,7 +103,17 @@ class SqliteStore(Store):
             read_only = conn.get_execution_options().get(_READ_ONLY, False)
             conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
+        checkpointer = WalCheckpointer(path) if on_file else None
+        if checkpointer is not None:
+            event.listen(engine, "commit", lambda _conn: checkpointer.committed())
+        self.wal_checkpointer = checkpointer
+
         super().__init__(engine, audit_key, checkpoint_file)
+
+    def close(self) -> None:
+        if self.wal_checkpointer is not None:
+            self.wal_checkpointer.close()
+        super().close()
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
