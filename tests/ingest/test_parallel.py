@@ -113,3 +113,26 @@ def test_workers_end_when_their_owner_dies(tmp_path: Path) -> None:
     while time.monotonic() < deadline and any(_still_running(*p) for p in forked):
         time.sleep(0.2)
     assert not any(_still_running(*p) for p in forked)
+
+
+def test_a_bad_mapping_for_a_large_file_leaves_no_worker(
+    ingest: Ingest, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The workers start before the mapping is read; a mapping that does not fit the file
+    still gets its plain error, and the pool is shut down with it."""
+    import psutil
+
+    import accord.ingest.pipeline as pipeline
+    from accord.errors import InputError
+
+    monkeypatch.setattr(pipeline, "PARALLEL_MIN_ROWS", 10)
+    path = tmp_path / "persons.csv"
+    lines = ["person_id,first_name,birth_date"]  # no last_name, nationality, ...
+    lines += [f"P{i},Ana,1990-01-0{1 + i % 9}" for i in range(50)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(InputError, match="not in the file"):
+        ingest(path, dataset="bad-mapping")
+    servers = [p for p in psutil.Process().children()
+               if "forkserver" in " ".join(p.cmdline())]  # fmt: skip
+    assert servers  # the pool was started before the mapping was read
+    assert not [child for server in servers for child in server.children()]

@@ -155,17 +155,36 @@ class BuilderPool:
 
     def __init__(self, spec: BuilderSpec, workers: int = WORKERS) -> None:
         context = _fork_server()
+        # A fork server already running was started (and paid for) by an earlier ingest.
+        self._before = {child.pid: _cpu_of(child) for child in psutil.Process().children()}
         self._pool = ProcessPoolExecutor(
             workers, mp_context=context, initializer=_start, initargs=(spec, os.getpid())
         )
-        for _ in range(workers):
-            self._pool.submit(_ready)
-        # A fork server already running was started (and paid for) by an earlier ingest.
-        self._before = {child.pid: _cpu_of(child) for child in psutil.Process().children()}
         self._workers: dict[int, tuple[float, int]] = {}
         self._server: int | None = None
+        # Starting the workers waits for the fork server to import the libraries (seconds):
+        # a thread of its own waits for it, so that the caller reads the file meanwhile.
+        self._start_error: BaseException | None = None
+        self._starter = threading.Thread(
+            target=self._start_workers, args=(workers,), name="accord-ingest-pool", daemon=True
+        )
+        self._starter.start()
+
+    def _start_workers(self, workers: int) -> None:
+        try:
+            for _ in range(workers):
+                self._pool.submit(_ready)
+        except BaseException as exc:  # raised in the caller's thread by chunks()
+            self._start_error = exc
+
+    def _started(self) -> None:
+        """Wait until the workers have been started; raise what starting them raised."""
+        self._starter.join()
+        if self._start_error is not None:
+            raise self._start_error
 
     def close(self) -> None:
+        self._starter.join()
         self._pool.shutdown(wait=True, cancel_futures=True)
 
     def usage(self) -> WorkerUsage:
@@ -191,6 +210,7 @@ class BuilderPool:
         in_flight: int = 4,
     ) -> Iterator[Chunk]:
         """The checked chunks of ``frame`` in order (row i of the frame is file line i + 2)."""
+        self._started()
         pool = self._pool
         pending: deque[tuple[Future[_Built], int]] = deque()
         starts = iter(range(0, frame.height, chunk_rows))

@@ -88,13 +88,39 @@ def ingest_file(
     """Ingest ``job.path`` as one atomic batch. Re-running it stores nothing twice."""
     participant, authority = _check_job(job)
     fmt = detect_format(job.path)
-    tabular = fmt != FileFormat.FTM
     if job.mapping is None:
         raise InputError(
             f"No mapping given for {job.path}.",
             hint="Pass --mapping FILE; it maps columns to properties and sets the envelope "
             "(see docs/mapping.md).",
         )
+    file_sha256, lines = _file_sha256(job.path)
+    pool = None
+    if fmt == FileFormat.CSV and lines > PARALLEL_MIN_ROWS and (os.cpu_count() or 1) > 1:
+        # Started first, so that the workers load while this process reads the mapping and
+        # the file; closed below whatever happens, a bad mapping included.
+        spec = BuilderSpec(job.mapping, participant, authority, job.dataset.strip(), job.id_key,
+                           job.retention, job.today, job.path.name)  # fmt: skip
+        pool = BuilderPool(spec)
+    try:
+        return _ingest(store, job, fmt, (participant, authority), file_sha256, pool, on_rows)
+    finally:
+        if pool is not None:
+            pool.close()
+
+
+def _ingest(
+    store: Store,
+    job: IngestJob,
+    fmt: str,
+    originator: tuple[str, str],
+    file_sha256: str,
+    pool: BuilderPool | None,
+    on_rows: Callable[[int], None] | None,
+) -> IngestReport:
+    assert job.mapping is not None
+    participant, authority = originator
+    tabular = fmt != FileFormat.FTM
     mapping = load_mapping(job.mapping, tabular=tabular)
     unknown: list[str] = []
     header: list[str] = []
@@ -113,7 +139,6 @@ def ingest_file(
                 f"{job.path}: unknown column(s) {', '.join(unknown)}.",
                 hint="Map them in the mapping file, or drop --strict to ignore them.",
             )
-    file_sha256, lines = _file_sha256(job.path)
     meta = BatchMeta(
         id=f"b{datetime.now(UTC).strftime('%Y%m%d%H%M%S')}{secrets.token_hex(4)}",
         participant=participant,
@@ -139,19 +164,9 @@ def ingest_file(
             source=job.path.name,
         )
 
-    pool = None
-    if fmt == FileFormat.CSV and lines > PARALLEL_MIN_ROWS and (os.cpu_count() or 1) > 1:
-        # Started before the file is read, so that the workers load meanwhile.
-        spec = BuilderSpec(job.mapping, participant, authority, meta.dataset, job.id_key,
-                           job.retention, job.today, job.path.name)  # fmt: skip
-        pool = BuilderPool(spec)
-    try:
-        chunks = _chunks(job, mapping, fmt, header, pool, builder, on_rows)
-        result = store.write_batch(meta, prefetch(chunks))
-        usage = None if pool is None else pool.usage()
-    finally:
-        if pool is not None:
-            pool.close()
+    chunks = _chunks(job, mapping, fmt, header, pool, builder, on_rows)
+    result = store.write_batch(meta, prefetch(chunks))
+    usage = None if pool is None else pool.usage()
     return IngestReport(result, fmt, unknown, workers=usage)
 
 

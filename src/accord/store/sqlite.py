@@ -14,12 +14,14 @@ from accord.store.base import INSERT_COLUMNS, Store
 from accord.store.batch import IMAGE_TABLE, RECORD_COLUMNS, RecordImage
 from accord.store.wal_checkpoint import WalCheckpointer
 
-__all__ = ["SqliteStore"]
+__all__ = ["PAGE_SIZE", "SqliteStore"]
 
 # Marks a connection opened by :meth:`SqliteStore.read`: its transaction starts deferred.
 _READ_ONLY = "accord_read_only"
 _POOL_SIZE = 16
 _POOL_OVERFLOW = 24
+#: The page size of a store created from now on, in bytes.
+PAGE_SIZE = 16_384
 
 
 #: The schema a chunk's record image is opened under, on the connection that writes the batch.
@@ -83,6 +85,12 @@ class SqliteStore(Store):
             # IMMEDIATE: two processes then queue for the write lock instead of deadlocking.
             dbapi_conn.isolation_level = None
             cursor = dbapi_conn.cursor()
+            # Before anything else: it takes effect only while the file is still empty (a store
+            # created earlier keeps its size). 16 KiB pages hold a record's row several times
+            # over and make the B-trees shallower: a bulk batch costs about 40% less processor
+            # time to insert and to copy back from the log than with the default 4 KiB, while
+            # a small transaction writes a few more bytes to the log (docs/benchmarks.md).
+            cursor.execute(f"PRAGMA page_size={PAGE_SIZE}")
             cursor.execute("PRAGMA journal_mode=WAL")
             cursor.execute("PRAGMA synchronous=NORMAL")
             cursor.execute("PRAGMA busy_timeout=60000")
