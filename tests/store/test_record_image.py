@@ -8,7 +8,7 @@ from sqlalchemy.pool import NullPool
 
 from accord.store import Chunk, Store
 from accord.store.batch import RecordImage
-from accord.store.tables import audit_entries, batches, records
+from accord.store.tables import audit_entries, batches, envelopes, records
 from tests.store.test_batches import ENVELOPE, _meta, _row
 
 
@@ -52,6 +52,39 @@ def test_repeated_ids_in_and_across_images_count_once(store: Store) -> None:
     assert (result.read, result.stored, result.duplicates) == (5, 3, 2)
     assert result.read == result.stored + result.quarantined + result.duplicates
     assert [row[2] for row in _stored(store)] == ["Ana", "Marko Marković"]
+
+
+def test_an_image_repeating_an_id_copied_before_is_classified_row_by_row(store: Store) -> None:
+    """On SQLite the fast copy does not check ids beforehand: the primary key stops the copy
+    of an image that repeats one, and that chunk and every later one are classified against
+    what the batch has stored so far. Both stores count the same."""
+    ana, marko, jelena = _row("rs-1", "Ana"), _row("rs-2", "Marko"), _row("rs-3", "Jelena")
+    ivan, changed = _row("rs-4", "Ivan"), _row("rs-2", "Marko Marković")
+    chunks = [
+        _image_chunk([ana, marko], [2, 3]),
+        _image_chunk([changed, ivan, marko], [4, 5, 6]),  # Marko changed, then back again
+        _image_chunk([jelena], [7]),
+        _image_chunk([ana], [8]),
+    ]
+    result = store.write_batch(_meta("b1"), chunks)
+    assert (result.read, result.stored, result.updated, result.duplicates) == (7, 6, 2, 1)
+    assert result.read == result.stored + result.quarantined + result.duplicates
+    assert [row[2] for row in _stored(store)] == ["Ana", "Marko", "Jelena", "Ivan"]
+    alterations = select(func.count()).where(audit_entries.c.action == "alteration")
+    with store.read() as conn:
+        assert conn.execute(alterations).scalar_one() == 2
+    assert store.verify_audit().ok
+
+
+def test_a_stopped_copy_leaves_no_envelope_behind(store: Store) -> None:
+    repeat = _image_chunk([_row("rs-2", "Marko")], [3])
+    repeat.envelopes["e9"] = ("e9", *ENVELOPE[1:])  # carried by the chunk, used by no new row
+    chunks = [_image_chunk([_row("rs-2", "Marko")], [2]), repeat]
+    result = store.write_batch(_meta("b1"), chunks)
+    assert (result.stored, result.duplicates) == (1, 1)
+    with store.read() as conn:
+        ids = set(conn.execute(select(envelopes.c.id)).scalars())
+    assert ids == {"e1"}
 
 
 def test_a_batch_of_images_killed_half_way_leaves_nothing(store: Store) -> None:

@@ -33,7 +33,7 @@ from accord.store.migrate import migrate
 from accord.store.records import StoredRecord, record_from_row
 from accord.store.tables import batches, envelopes, erasures, quarantine, records
 
-__all__ = ["INSERT_COLUMNS", "Store", "record_select"]
+__all__ = ["INSERT_COLUMNS", "DuplicateIdError", "Store", "record_select"]
 
 _LOOKUP_CHUNK = 900
 #: Columns of a new record row as the store inserts it.
@@ -48,10 +48,17 @@ def record_select() -> Select[Any]:
     )
 
 
+class DuplicateIdError(Exception):
+    """Raised by a store's copy of a record image when one of its ids is stored already."""
+
+
 class Store:
     """Persistence behind one interface: records, batches, quarantine, erasures, audit log."""
 
     dialect = "generic"
+    #: Whether copying a record image fails whole (:class:`DuplicateIdError`) when one of its ids is
+    #: stored already or occurs twice in it, so that the batch need not check them beforehand.
+    copy_checks_ids = False
 
     def __init__(self, engine: Engine, audit_key: bytes, checkpoint_file: Path | None) -> None:
         self.engine = engine
@@ -141,15 +148,17 @@ class Store:
                 result.read += chunk.read
                 held = list(chunk.quarantined)
                 stamp = now_iso()
-                image = self._fresh_image(chunk, seen, lookups)
-                if image is not None:
+                image = self._fresh_image(chunk, seen, lookups, self.copy_checks_ids)
+                if image is not None and self._store_fresh(conn, chunk, image, meta.id, stamp):
                     result.stored += image.count
-                    self._insert_envelopes(conn, chunk.envelopes)
-                    self._insert_image(conn, image, meta.id, stamp)
                     ids_hash.update(image.joined_ids().encode())
                     self._quarantine(conn, meta, held)
                     result.quarantined += len(held)
                     continue
+                if image is not None:
+                    # An id of the image is stored already (earlier in this batch) or twice in
+                    # it. The earlier chunks' ids were not kept: look every id up from here on.
+                    lookups = (True, lookups[1])
                 chunk.unpack()
                 new_rows, changed = self._classify(
                     conn, meta, chunk, seen, held, result, lookups, stamp
@@ -254,16 +263,39 @@ class Store:
         copies them in one statement; any other reads the tuples back."""
         self._insert_records(conn, image.rows(), batch_id, stamp)
 
+    def _store_fresh(
+        self, conn: Connection, chunk: Chunk, image: RecordImage, batch_id: str, stamp: str
+    ) -> bool:
+        """Store a chunk whose records are all new, with their envelopes. Where the copy checks
+        the ids itself (:attr:`copy_checks_ids`), an id stored already or twice in the image
+        undoes the chunk's writes and returns False: the chunk is then classified row by row."""
+        if not self.copy_checks_ids:
+            self._insert_envelopes(conn, chunk.envelopes)
+            self._insert_image(conn, image, batch_id, stamp)
+            return True
+        try:
+            with conn.begin_nested():
+                self._insert_envelopes(conn, chunk.envelopes)
+                self._insert_image(conn, image, batch_id, stamp)
+        except DuplicateIdError:
+            return False
+        return True
+
     @staticmethod
     def _fresh_image(
-        chunk: Chunk, seen: dict[str, str], lookups: tuple[bool, bool]
+        chunk: Chunk, seen: dict[str, str], lookups: tuple[bool, bool], copy_checks_ids: bool
     ) -> RecordImage | None:
         """The chunk's image when every record in it is new: no id stored before (no look-up
         needed), none seen earlier in this batch, none twice in the chunk, and no other
-        records beside the image. None otherwise: the chunk is then classified row by row."""
+        records beside the image. None otherwise: the chunk is then classified row by row.
+        Where the copy checks the ids itself, they are left to it (see :meth:`_store_fresh`):
+        keeping a million ids in a dictionary to check them beforehand costs more than the
+        copy's own check against the primary key, which it makes anyway."""
         image = chunk.image
         if image is None or chunk.records or any(lookups):
             return None
+        if copy_checks_ids:
+            return image
         ids = image.id_list()
         if len(set(ids)) != len(ids) or not seen.keys().isdisjoint(ids):
             return None

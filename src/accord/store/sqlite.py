@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import Connection, create_engine, event
 
-from accord.store.base import INSERT_COLUMNS, Store
+from accord.store.base import INSERT_COLUMNS, DuplicateIdError, Store
 from accord.store.batch import IMAGE_TABLE, RECORD_COLUMNS, RecordImage
 from accord.store.wal_checkpoint import WalCheckpointer
 
@@ -66,6 +66,7 @@ def _copy_statement(batch_id: str, stamp: str) -> str:
 
 class SqliteStore(Store):
     dialect = "sqlite"
+    copy_checks_ids = True
 
     def __init__(self, url: str, audit_key: bytes, checkpoint_file: Path | None) -> None:
         path = url.removeprefix("sqlite:///")
@@ -156,5 +157,10 @@ class SqliteStore(Store):
         driver.deserialize(image.data, name=_INCOMING)
         try:
             driver.execute(_copy_statement(batch_id, stamp), (image.schema,))
+        except sqlite3.IntegrityError as exc:
+            # The statement is undone whole; the batch's transaction goes on.
+            if "records.id" in str(exc):
+                raise DuplicateIdError(str(exc)) from exc
+            raise
         finally:
             driver.deserialize(_EMPTY_IMAGE, name=_INCOMING)
