@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import igraph as ig
 import polars as pl
 
+from accord.linkage.lone import LoneRule, attach_lone_records
 from accord.linkage.traits import GroupTraits, RecordTraits, traits_of_conflicted
 
 __all__ = ["Clustering", "cluster_records"]
@@ -41,11 +42,13 @@ _MUST = 1e9
 class Clustering:
     """``cluster`` per record (the smallest ``unique_id`` of its identity) and, for every member
     but its identity's first, ``parent`` (the record it was attached to) and ``edge`` (the row of
-    the link in the edges frame; -1 for a must-link with no scored link)."""
+    the link in the edges frame; -1 for a must-link with no scored link); ``lone_attached``:
+    the records left alone that :mod:`accord.linkage.lone` attached."""
 
     cluster: list[int]
     parent: dict[int, tuple[int, int]]
     skipped_links: int
+    lone_attached: int = 0
 
 
 class _Groups:
@@ -148,6 +151,8 @@ def cluster_records(
     apart: Sequence[Sequence[int]] = (),
     soft_conflicts: pl.DataFrame | None = None,
     traits: RecordTraits | None = None,
+    near: pl.DataFrame | None = None,
+    lone: LoneRule | None = None,
 ) -> Clustering:
     """Cluster records ``0..count-1``. ``edges``: ``unique_id_l``, ``unique_id_r``,
     ``match_weight`` (links at or above the threshold) and optionally ``strong`` (false: a weak
@@ -155,7 +160,11 @@ def cluster_records(
     ``unique_id_r``; ``must_link``: groups of records that stay together; ``apart``: groups
     that are never joined with one another; ``soft_conflicts``: pairs (``unique_id_l``,
     ``unique_id_r``) whose groups no weak link joins; ``traits``: each record's phone numbers,
-    year and date of birth, on which two groups that no weak link joins may disagree."""
+    year and date of birth, on which two groups that no weak link joins may disagree. With
+    ``lone``, records left alone are attached by that rule (:mod:`accord.linkage.lone`) over
+    the links and ``near`` (``unique_id_l``, ``unique_id_r``, ``match_probability``: pairs
+    below the threshold); the link of a record attached by a pair of ``near`` has the row
+    ``edges.height`` + that pair's row in ``near``."""
     left = edges["unique_id_l"].to_list()
     right = edges["unique_id_r"].to_list()
     weights = edges["match_weight"].to_list()
@@ -239,9 +248,37 @@ def cluster_records(
             for node, root in roots.items():
                 cluster[node] = -1 - root  # kept apart from component numbers
     log.info("constrained components: %.1f s", time.perf_counter() - started)
+    attached = 0
+    if lone is not None:
+        scored = _scored(edges, near, lone)
+        for record, other, row in attach_lone_records(
+            cluster, scored, lone, cannot_link=cannot_link, soft_conflicts=soft_conflicts,
+            traits=traits, apart=apart,
+        ):  # fmt: skip
+            cluster[record] = cluster[other]
+            tree_edges.append((record, other, row))
+            attached += 1
+        log.info("lone records attached: %d, %.1f s", attached, time.perf_counter() - started)
     smallest: dict[int, int] = {}
     for node, label in enumerate(cluster):
         if label not in smallest:
             smallest[label] = node
     final = [smallest[label] for label in cluster]
-    return Clustering(final, _orient(tree_edges, final), skipped)
+    return Clustering(final, _orient(tree_edges, final), skipped, attached)
+
+
+def _scored(edges: pl.DataFrame, near: pl.DataFrame | None, lone: LoneRule) -> pl.DataFrame:
+    """The links and the pairs below the threshold that may attach or hold a lone record."""
+    columns = ["unique_id_l", "unique_id_r", "match_probability", "row"]
+    frames = []
+    if "match_probability" in edges.columns:
+        frames.append(edges.with_row_index("row").select(columns))
+    if near is not None:
+        frames.append(near.with_row_index("row", offset=edges.height).select(columns))
+    if not frames:
+        return pl.DataFrame(
+            schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64,
+                    "match_probability": pl.Float64, "row": pl.Int64}
+        )  # fmt: skip
+    frames = [f.with_columns(pl.col("row").cast(pl.Int64)) for f in frames]
+    return pl.concat(frames).filter(pl.col("match_probability") >= lone.rival_at)

@@ -28,6 +28,7 @@ from accord.linkage.cluster import cluster_records
 from accord.linkage.contradictions import flag_contradictions
 from accord.linkage.features import prepare
 from accord.linkage.inputs import check_input
+from accord.linkage.lone import LoneRule
 from accord.linkage.model import (
     CONTRADICTIONS,
     EM_BLOCKING_RULES,
@@ -51,9 +52,13 @@ MIN_TRAINING_RECORDS = 2000
 @dataclass(frozen=True)
 class LinkOptions:
     """``threshold``: the match probability at which two records are linked; ``block_cap`` and
-    ``window``: see :mod:`accord.linkage.blocking`; ``memory_limit``: DuckDB's, e.g. ``"4GB"``."""
+    ``window``: see :mod:`accord.linkage.blocking`; ``memory_limit``: DuckDB's, e.g. ``"4GB"``;
+    ``lone_attach_at`` and ``lone_rival_at``: the bounds of :class:`accord.linkage.lone.LoneRule`
+    (``lone_attach_at`` None: records left alone stay alone)."""
 
     threshold: float = 0.98
+    lone_attach_at: float | None = 0.9
+    lone_rival_at: float = 0.9
     block_cap: int = 50
     window: int = 5
     u_pairs: float = 1e6
@@ -64,6 +69,12 @@ class LinkOptions:
 
     def to_dict(self) -> dict[str, Any]:
         return dict(self.__dict__)
+
+    def lone_rule(self) -> LoneRule | None:
+        """The rule for records left alone, or None when it is off."""
+        if self.lone_attach_at is None or self.lone_attach_at >= self.threshold:
+            return None
+        return LoneRule(self.lone_attach_at, min(self.lone_rival_at, self.lone_attach_at))
 
 
 @dataclass(frozen=True)
@@ -102,11 +113,10 @@ def _connect(options: LinkOptions, spill: str) -> duckdb.DuckDBPyConnection:
     return con
 
 
-def _evidence(scored: ScoredPairs) -> pl.DataFrame:
-    """Per link: the comparisons that were known on both sides, their level and weight, as a
-    JSON list. Written as text by column: polars' struct-to-JSON took 20 s per 100,000 links."""
-    table = pl.from_arrow(scored.table)
-    assert isinstance(table, pl.DataFrame)
+def _evidence(scored: ScoredPairs, table: pl.DataFrame) -> pl.DataFrame:
+    """Per pair of ``table`` (rows of ``scored``): the comparisons that were known on both
+    sides, their level and weight, as a JSON list. Written as text by column: polars'
+    struct-to-JSON took 20 s per 100,000 links."""
     parts = []
     for name in scored.fields:
         # each level's whole JSON object but its weight, quoted once here
@@ -150,16 +160,30 @@ def _ids(prepared: pl.DataFrame, pairs: Sequence[Sequence[str]]) -> list[list[in
     return [[lookup[r] for r in group if r in lookup] for group in pairs]
 
 
+@dataclass
+class _Scored:
+    """``links``: the pairs at or above the threshold, with their evidence; ``near``: the pairs
+    below it that the lone-record rule reads (their evidence is built for those that attach)."""
+
+    links: pl.DataFrame
+    near: pl.DataFrame | None = None
+    pairs: ScoredPairs | None = None
+
+    def near_evidence(self, rows: Sequence[int]) -> pl.DataFrame:
+        assert self.near is not None and self.pairs is not None
+        return _evidence(self.pairs, self.near[list(rows)])
+
+
 def _scored_links(
     con: duckdb.DuckDBPyConnection, count: int, options: LinkOptions, report: dict[str, Any]
-) -> pl.DataFrame:
+) -> _Scored:
     links = pl.DataFrame(
         schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64, "match_weight": pl.Float64,
                 "match_probability": pl.Float64, "blocked_on": pl.Utf8, "evidence": pl.Utf8,
                 "strong": pl.Boolean}
     )  # fmt: skip
     if not report["blocking"]["pairs"]:
-        return links
+        return _Scored(links)
     trained = count >= MIN_TRAINING_RECORDS
     training = TrainingOptions(
         train=trained,
@@ -168,9 +192,11 @@ def _scored_links(
         seed=options.seed,
         prior=min(0.5, 1.0 / max(count, 2)),
     )
+    lone = options.lone_rule()
     scored = score_pairs(
         con, "accord_records", "accord_pairs", comparisons_with_defaults(trained),
-        threshold=options.threshold, options=training, em_rules=EM_BLOCKING_RULES,
+        threshold=min(options.threshold, lone.rival_at) if lone else options.threshold,
+        options=training, em_rules=EM_BLOCKING_RULES,
         prior_rules=PRIOR_RULES,
     )  # fmt: skip
     report["model"] = {
@@ -191,17 +217,27 @@ def _scored_links(
             }
             for name, levels in scored.levels.items()
         }
-    return _evidence(scored)
+    table = pl.from_arrow(scored.table)
+    assert isinstance(table, pl.DataFrame)
+    above = pl.col("match_probability") >= options.threshold
+    if lone is None:
+        return _Scored(_evidence(scored, table.filter(above)))
+    near = table.filter(~above)
+    report["pairs_below_threshold_read"] = near.height
+    return _Scored(_evidence(scored, table.filter(above)), near, scored)
 
 
 def _contradictions_within(
-    con: duckdb.DuckDBPyConnection, count: int, links: pl.DataFrame
+    con: duckdb.DuckDBPyConnection, count: int, links: pl.DataFrame, attaching: pl.DataFrame
 ) -> pl.DataFrame:
     """The contradicted and the softly conflicting pairs (``reason``) whose records the links
     join, directly or not: the only ones that can constrain the clustering (all of them would
-    not fit in memory at scale). One pass for both: a contradiction's reason comes first."""
+    not fit in memory at scale). One pass for both: a contradiction's reason comes first.
+    The ``attaching`` pairs (below the threshold, strong enough to attach a lone record) join
+    components too, so that the rule sees the conflicts of a record with its identity."""
+    joined = pl.concat([links.select("unique_id_l", "unique_id_r"), attaching])
     graph = ig.Graph(
-        n=count, edges=list(zip(links["unique_id_l"], links["unique_id_r"], strict=True))
+        n=count, edges=list(zip(joined["unique_id_l"], joined["unique_id_r"], strict=True))
     )
     components = pl.DataFrame(
         {"unique_id": range(count), "component": graph.connected_components().membership},
@@ -257,11 +293,23 @@ def link_records(
             timings["blocking"] = time.perf_counter() - step
             log.info("blocking: %.1f s", timings["blocking"])
             step = time.perf_counter()
-            links = _scored_links(con, count, options, report)
+            scored = _scored_links(con, count, options, report)
+            links = scored.links
             timings["scoring"] = time.perf_counter() - step
             log.info("scoring: %.1f s", timings["scoring"])
             step = time.perf_counter()
-            contradicted = _contradictions_within(con, count, links)
+            lone = options.lone_rule()
+            near = (
+                scored.near.select("unique_id_l", "unique_id_r", "match_probability")
+                if scored.near is not None
+                else None
+            )
+            attaching = (
+                near.filter(pl.col("match_probability") >= lone.attach_at).drop("match_probability")
+                if near is not None and lone is not None
+                else pl.DataFrame(schema={"unique_id_l": pl.Int64, "unique_id_r": pl.Int64})
+            )
+            contradicted = _contradictions_within(con, count, links, attaching)
             reasons = dict(
                 con.execute(
                     "select reason, count(*) from accord_contradictions group by 1 order by 1"
@@ -287,13 +335,24 @@ def link_records(
         traits=RecordTraits(
             prepared["phones"].to_list(), prepared["dob_year"].to_list(), prepared["dob"].to_list()
         ),
+        near=near,
+        lone=lone,
     )
-    members = _members(prepared, links, clustering.cluster, clustering.parent)
+    parent = clustering.parent
+    height = links.height
+    below = sorted({row - height for _, row in parent.values() if row >= height})
+    if below:
+        # the links that attached lone records, with their pairs' evidence, after the others
+        position = {height + row: height + k for k, row in enumerate(below)}
+        links = pl.concat([links, scored.near_evidence(below)])
+        parent = {child: (up, position.get(row, row)) for child, (up, row) in parent.items()}
+    members = _members(prepared, links, clustering.cluster, parent)
     timings["clustering"] = time.perf_counter() - step
     sizes = members.group_by("anchor").len()
     report.update(
-        links=links.height,
+        links=height,
         links_refused=clustering.skipped_links,
+        lone_records_attached=clustering.lone_attached,
         identities=sizes.height,
         identities_with_several_records=int((sizes["len"] > 1).sum()),
         largest_identity=int(sizes.select(pl.col("len").max()).item() or 0),
