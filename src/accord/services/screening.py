@@ -29,7 +29,7 @@ from typing import Any
 
 from accord.errors import AccessDenied, AccordError, InputError
 from accord.model.codes import Purpose
-from accord.policy import ACTION_ROLES, Action, Principal, decide
+from accord.policy import ACTION_ROLES, Action, Principal
 from accord.screening import (
     Candidate,
     Hasher,
@@ -44,6 +44,7 @@ from accord.screening.model import MatchModel
 from accord.services.context import Services
 from accord.services.screening_answers import Answer, hit_of
 from accord.services.screening_commit import Refused, Screened, StaleHits
+from accord.services.screening_decisions import ScreenDecisions
 from accord.services.screening_index import IndexKeeper
 from accord.services.screening_limits import (
     DailyUsage,
@@ -293,20 +294,21 @@ class ScreeningDesk:
         if valid:
             self._limits(user, len(valid))
             self.ensure_current()
+            decisions = ScreenDecisions(user, wanted, self.keeper.agreements, self.today())
             for answer in valid:
-                self._screen_one(user, wanted, answer, versions)
+                self._screen_one(answer, versions, decisions)
         day = self.today().isoformat()
         return Screened(user, wanted, justification, answers, versions, day)
 
     def _screen_one(
         self,
-        user: Principal,
-        purpose: Purpose,
         answer: Answer,
         versions: dict[str, str | None],
+        decisions: ScreenDecisions,
     ) -> None:
         """Screen one checked query; ``versions`` gains the index's version of each banded
-        candidate, checked against the store when the batch is written."""
+        candidate, checked against the store when the batch is written. Every candidate is
+        decided by the policy, kept or not, so that a refusal costs what a no-hit does."""
         query = answer.checked
         assert query is not None
         candidates = self.index.search(query)
@@ -314,23 +316,13 @@ class ScreeningDesk:
         for candidate in banded:
             versions[candidate.record_id] = self.index.version(candidate.record_id)
         banded_ids = {id(c) for c in banded}
-        today = self.today()
         kept: list[tuple[Candidate, IndexEntry, str]] = []
         for candidate in candidates:
             # a record found changed by the check above was re-read: take its new entry
             entry = self.index.entry(candidate.entry) or self.index.entry_for(candidate.record_id)
             if entry is None:
                 continue
-            decision = decide(
-                user,
-                entry.envelope,
-                Action.SCREEN,
-                purpose,
-                schema=entry.schema,
-                agreements=self.keeper.agreements,
-                today=today,
-                restricted=entry.restricted,
-            )
+            decision = decisions.of(entry)
             if decision and id(candidate) in banded_ids:
                 kept.append((candidate, entry, decision.agreement or ""))
         kept.sort(key=lambda item: (_BAND_ORDER[item[0].band or "review"], -item[0].score))
