@@ -19,6 +19,7 @@ from accord.linkage.values import (
     document_numbers,
     nationality_code,
     phone_numbers,
+    registration_day,
     sex_code,
 )
 from accord.names import canonical, name_features
@@ -33,7 +34,7 @@ FEATURE_COLUMNS = (
     "first_male_forms", "first_skel", "last_lex", "last_lex1", "last_tok1", "last_canon",
     "last_known1", "last_skel", "last_male_forms", "full_lex", "st_key", "key_fs", "dob",
     "dob_year", "dob_month", "dob_day", "sex", "nationality", "docs", "doc1", "doc_shapes", "place",
-    "father_lex1", "father_canon", "all_lex", "phones", "phone1",
+    "father_lex1", "father_canon", "all_lex", "phones", "phone1", "reg_day",
 )  # fmt: skip
 
 
@@ -193,6 +194,7 @@ def prepare(frame: pl.DataFrame) -> tuple[pl.DataFrame, InputReport]:
         nationality=nationality_code("nationality"),
         docs=document_numbers("document_number"),
         phones=phone_numbers("phone"),
+        reg_day=registration_day("registered_on"),
     ).with_columns(
         doc1=pl.col("docs").list.first(),
         phone1=pl.col("phones").list.first(),

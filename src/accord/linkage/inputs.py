@@ -3,7 +3,9 @@
 A link input is a polars frame of text columns :data:`INPUT_COLUMNS` (required) and
 :data:`OPTIONAL_COLUMNS` (used when present). Unknown values are empty. Names may be in any
 script; ``birth_date`` is ``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` (other common layouts are read
-too); ``document_number`` and ``phone`` may hold several numbers separated by ``;``.
+too); ``document_number`` and ``phone`` may hold several numbers separated by ``;``;
+``registered_on`` the dates on which the record's participant registered the person (``;``
+between several).
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ INPUT_COLUMNS = (
     "nationality",
     "document_number",
 )
-OPTIONAL_COLUMNS = ("birth_place", "father_name", "phone")
+OPTIONAL_COLUMNS = ("birth_place", "father_name", "phone", "registered_on")
 _MAX_ID = 200
 
 

@@ -276,6 +276,22 @@ SOURCE = {
     ],
 }
 
+#: When each record was made: a migrant's registrations along the route follow one another within
+#: days or weeks, while namesakes of a common name were registered in other months and years (in
+#: the development region, 300,000 records, 79% of the true pairs the threshold missed were
+#: registered within 30 days of each other, against 12% of the false pairs linked and 8% of
+#: namesakes of one spelling).
+REGISTRATION = {
+    "output_column_name": "registration",
+    "comparison_description": "the days between the records' first registrations",
+    "comparison_levels": [
+        _null_level(_null("reg_day")),
+        _level("abs(reg_day_l - reg_day_r) <= 30", "registered within 30 days"),
+        _level("abs(reg_day_l - reg_day_r) <= 365", "registered within a year"),
+        _level("ELSE", "registered more than a year apart"),
+    ],
+}
+
 COMPARISONS: tuple[dict[str, Any], ...] = (
     NAME,
     BIRTH_DATE,
@@ -286,6 +302,7 @@ COMPARISONS: tuple[dict[str, Any], ...] = (
     FATHER,
     PHONE,
     SOURCE,
+    REGISTRATION,
 )
 
 #: Pairs that are never one person, whatever else agrees: they are not linked, directly or

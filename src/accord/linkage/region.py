@@ -31,6 +31,7 @@ _PROPERTIES = {
     "birth_place": ("birthPlace",),
     "father_name": ("fatherName",),
     "phone": ("phone",),
+    "registered_on": (),  # from the participant's border crossings (_registrations)
 }
 
 
@@ -84,6 +85,45 @@ def _project(frame: pl.DataFrame, entry: dict[str, Any], mapping: dict[str, Any]
     )
 
 
+def _registrations(folder: Path, entry: dict[str, Any]) -> pl.DataFrame | None:
+    """``_participant``, ``_dataset``, ``_key`` of the Person record a border-crossing file
+    names, and the ISO date of each crossing it records of that person."""
+    mapping = yaml.safe_load((folder / entry["mapping"]).read_text(encoding="utf-8"))
+    props = mapping.get("properties") or {}
+    person, day = props.get("person"), props.get("date")
+    if not isinstance(person, dict) or not isinstance(day, dict) or not person.get("ref"):
+        return None
+    frame = _read_csv(folder / entry["path"], mapping)
+    return frame.select(
+        pl.lit(entry["participant"]).alias("_participant"),
+        pl.lit(str(person["ref"])).alias("_dataset"),
+        pl.col(person["column"]).alias("_key"),
+        _dates(pl.col(day["column"]), list(day.get("formats") or [])).alias("registered_on"),
+    )
+
+
+def _with_registrations(
+    records: pl.DataFrame, folder: Path, manifest: dict[str, Any]
+) -> pl.DataFrame:
+    """Each record's dates of registration: the days its participant's border police recorded
+    the person crossing (a border record is made at the crossing), ``;`` between several."""
+    found = [
+        _registrations(folder, entry)
+        for entry in manifest["files"]
+        if entry.get("schema") == "BorderCrossing"
+    ]
+    frames = [f for f in found if f is not None]
+    if not frames:
+        return records.with_columns(registered_on=pl.lit(None, dtype=pl.Utf8))
+    dates = (
+        pl.concat(frames)
+        .drop_nulls()
+        .group_by("_participant", "_dataset", "_key")
+        .agg(pl.col("registered_on").unique().sort().str.join(";"))
+    )
+    return records.join(dates, on=["_participant", "_dataset", "_key"], how="left")
+
+
 def read_region(folder: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
     """The link input of every Person file in a generated region, and the truth
     ``(record_id, person_uid)`` for the records it names."""
@@ -102,7 +142,7 @@ def read_region(folder: Path) -> tuple[pl.DataFrame, pl.DataFrame]:
         parts.append(_project(_read_csv(folder / entry["path"], mapping), entry, mapping))
     if not parts:
         raise InputError(f"{folder}: the manifest lists no Person file.")
-    records = pl.concat(parts)
+    records = _with_registrations(pl.concat(parts).drop("registered_on"), folder, manifest)
     truth = pl.read_csv(folder / "truth" / "identities.csv", infer_schema=False)
     joined = records.join(
         truth,

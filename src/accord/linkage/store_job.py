@@ -76,6 +76,7 @@ def _row(record: StoredRecord) -> tuple[str | None, ...]:
         _first(props, "birthPlace"),
         _first(props, "fatherName"),
         ";".join(props.get("phone") or []) or None,
+        None,  # a stored Person record holds no date of registration
     )
 
 

@@ -20,6 +20,7 @@ __all__ = [
     "document_numbers",
     "nationality_code",
     "phone_numbers",
+    "registration_day",
     "sex_code",
 ]
 
@@ -182,3 +183,18 @@ def phone_numbers(column: str) -> pl.Expr:
         .str.slice(-PHONE_DIGITS, PHONE_DIGITS)
     ).list.unique(maintain_order=True)
     return pl.when(kept.list.len() > 0).then(kept)
+
+
+def registration_day(column: str) -> pl.Expr:
+    """The first of the record's dates of registration (``;`` between several; ``YYYY-MM-DD``
+    or ``DD.MM.YYYY``, also with ``/`` and a final dot) as days since 1970; unknown when none is
+    a real date."""
+    text = pl.col(column).cast(pl.Utf8).str.slice(0, _MAX_TEXT)
+    days = text.str.split(";").list.eval(
+        pl.coalesce(
+            pl.element().str.strip_chars().str.strip_chars_end(".")
+            .str.strptime(pl.Date, layout, strict=False, exact=True)
+            for layout in ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
+        ).cast(pl.Int32)
+    )  # fmt: skip
+    return days.list.min()
