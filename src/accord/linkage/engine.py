@@ -57,8 +57,8 @@ class LinkOptions:
     (``lone_attach_at`` None: records left alone stay alone)."""
 
     threshold: float = 0.98
-    lone_attach_at: float | None = 0.9
-    lone_rival_at: float = 0.9
+    lone_attach_at: float | None = 0.95
+    lone_rival_at: float = 0.95
     block_cap: int = 50
     window: int = 5
     u_pairs: float = 1e6

@@ -31,8 +31,8 @@ class LoneRule:
     ``rival_at``: a pair at least this probable with another identity leaves it alone;
     ``together``: lone records are also joined with one another by the same bounds."""
 
-    attach_at: float = 0.9
-    rival_at: float = 0.9
+    attach_at: float = 0.95
+    rival_at: float = 0.95
     together: bool = True
 
     def __post_init__(self) -> None:
