@@ -205,3 +205,46 @@ def test_the_writer_thread_ends_when_idle_and_another_starts(
     asyncio.run(writer.write_async([_entry(2)]))
     assert _count(store, audit_entries) == 2
     assert not writer._leading and not writer._waiting
+
+
+def test_no_hand_over_to_the_writer_thread_is_lost(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Idle ends that race with hand-overs, and wakes left over from groups the thread led
+    # already: every coroutine is answered, each after its own entry is committed.
+    monkeypatch.setattr(audit_writer, "_IDLE_SECONDS", 0.002)
+    writer = GroupCommit(store)
+    threads_seen: set[int] = set()
+
+    async def one(n: int) -> None:
+        await writer.write_async([_entry(n)])
+        if writer._thread is not None:
+            threads_seen.add(id(writer._thread))
+
+    async def main() -> None:
+        n = 0
+        for round_ in range(60):
+            burst = 1 + round_ % 4
+            await asyncio.wait_for(asyncio.gather(*(one(n + k) for k in range(burst))), timeout=30)
+            n += burst
+            if round_ % 3 == 0:
+                await asyncio.sleep(0.004)  # past the idle time: the thread may end
+
+    asyncio.run(main())
+    assert _count(store, audit_entries) == sum(1 + r % 4 for r in range(60))
+    assert not writer._leading and not writer._waiting
+    assert len(threads_seen) > 1  # idle threads ended and others started
+    assert store.verify_audit().ok
+
+
+def test_a_leftover_wake_does_not_end_the_writer_thread(store: Store) -> None:
+    writer = GroupCommit(store)
+    asyncio.run(writer.write_async([_entry(1)]))
+    thread = writer._thread
+    assert thread is not None
+    writer._wakes.put(None)  # a wake for a group that was led already
+    time.sleep(0.05)
+    assert thread.is_alive() and writer._thread is thread
+    asyncio.run(writer.write_async([_entry(2)]))
+    assert writer._thread is thread  # the same thread led the next group
+    assert _count(store, audit_entries) == 2
