@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 
 import polars as pl
 
-from accord.linkage import INPUT_COLUMNS, OPTIONAL_COLUMNS, link_records
+from accord.linkage import INPUT_COLUMNS, OPTIONAL_COLUMNS, link_records, read_link_csv
 from accord.linkage.model import shipped_parameters
 from accord.linkage.values import registration_day
 from tests.linkage.cases import frame
@@ -60,3 +61,20 @@ def _evidence(members: pl.DataFrame, record: str) -> dict[str, tuple[str, float]
     text = row["evidence"].item()
     assert text, f"{record} was not linked"
     return {e["field"]: (e["level"], e["weight"]) for e in json.loads(text)}
+
+
+def test_a_link_csv_carries_the_dates_of_registration_as_an_optional_column(
+    tmp_path: Path,
+) -> None:
+    path = tmp_path / "records.csv"
+    header = ",".join(_COLUMNS)
+    path.write_text(
+        f"{header}\n"
+        "rs-1,RS,Ahmad,Haddad,1990,M,SYR,,,,,04.05.2023.\n"
+        "hu-1,HU,Ahmad,Haddad,1990,M,SYR,,,,,2023-05-19;2023-05-20\n",
+        encoding="utf-8",
+    )
+    records = read_link_csv([path])
+    assert records["registered_on"].to_list() == ["04.05.2023.", "2023-05-19;2023-05-20"]
+    evidence = _evidence(link_records(records).members, "hu-1")
+    assert evidence["registration"][0] == "registered within 30 days"
