@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import json
+
 import polars as pl
 import pytest
 
+from accord.linkage import INPUT_COLUMNS, OPTIONAL_COLUMNS, Constraints, LinkOptions, link_records
 from accord.linkage.cluster import cluster_records
 from accord.linkage.lone import LoneRule, attach_lone_records
 from accord.linkage.traits import RecordTraits
+from tests.linkage.cases import frame
 
 _RULE = LoneRule(attach_at=0.9, rival_at=0.3)
+_ENGINE_COLUMNS = tuple(c for c in (*INPUT_COLUMNS, *OPTIONAL_COLUMNS) if c != "registered_on")
 _PAIRS = {"unique_id_l": pl.Int64, "unique_id_r": pl.Int64}
 _SCORED = {**_PAIRS, "match_probability": pl.Float64}
 
@@ -137,3 +142,36 @@ def test_an_analysts_split_holds_against_the_rule() -> None:
     result = cluster_records(3, links, split, near=near, lone=_RULE)
     assert result.cluster == [0, 1, 1]
     assert result.lone_attached == 0
+
+
+def _engine_rows() -> list[tuple[str | None, ...]]:
+    phone = "+381641234567"
+    return [
+        ("rs-1", "RS", "Ahmad", "Haddad", "1990-03-04", "M", "SYR", "P1234567", None, None, phone),
+        ("hu-1", "HU", "Ahmad", "Haddad", "1990-03-04", "M", "SYR", "P1234567", None, None, phone),
+        ("gr-1", "GR", "Ahmad", "Haddad", "1990", None, "SYR", None, None, None, None),
+        ("mk-1", "MK", "Omar", "Saleh", "1985-07-21", "M", "SYR", None, None, None, None),
+    ]
+
+
+def test_the_engine_keeps_the_evidence_of_the_pair_that_attached_a_record() -> None:
+    # a threshold so high that only the two records with a document and a phone in common link;
+    # the third, a year only and nothing else, is scored under it and left alone
+    rows = frame(_engine_rows(), _ENGINE_COLUMNS)
+    strict = LinkOptions(threshold=0.999999, lone_attach_at=None)
+    assert link_records(rows, strict).members["anchor"].to_list() == [
+        "rs-1", "rs-1", "gr-1", "mk-1"
+    ]  # fmt: skip
+    options = LinkOptions(threshold=0.999999, lone_attach_at=0.5, lone_rival_at=0.5)
+    result = link_records(rows, options)
+    assert result.report["lone_records_attached"] == 1
+    members = {row["record_id"]: row for row in result.members.iter_rows(named=True)}
+    attached = members["gr-1"]
+    assert attached["anchor"] == "rs-1"
+    assert 0.5 <= attached["match_probability"] < 0.999999
+    fields = {e["field"] for e in json.loads(attached["evidence"])}
+    assert {"name", "birth_date", "nationality"} <= fields
+    # an analyst's split holds: the record stays alone
+    split = Constraints(cannot_link=[("gr-1", "hu-1")])
+    kept = link_records(rows, options, split)
+    assert kept.members["anchor"].to_list() == ["rs-1", "rs-1", "gr-1", "mk-1"]
