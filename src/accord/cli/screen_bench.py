@@ -17,7 +17,7 @@ from accord.cli.screen_bench_misses import (
 )
 from accord.cli.screen_bench_store import iso_birth, load_bench_store, rss_mb
 from accord.errors import InputError
-from accord.screening import ScreenQuery
+from accord.screening import ScreenQuery, check_query
 from accord.screening.snapshot import snapshot_path
 
 __all__ = ["run_bench"]
@@ -185,8 +185,6 @@ def _search_times(index: Any, queries: list[ScreenQuery], participant: str) -> l
     the same order: the whole path's cost beyond the search is measured on the same queries
     (the held-out queries of ``engine_p50_ms`` are a different, costlier mix)."""
     import time
-
-    from accord.screening import check_query
 
     times: list[float] = []
     for query in queries:
