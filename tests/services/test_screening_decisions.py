@@ -4,7 +4,7 @@ allow or refuse, and each distinct envelope decided once per batch."""
 from __future__ import annotations
 
 import dataclasses
-from datetime import date
+from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
@@ -14,7 +14,8 @@ from accord.model.codes import Purpose
 from accord.policy import Action, decide
 from accord.screening import IndexEntry, ScreenQuery
 from accord.services.screening import ScreeningDesk
-from accord.services.screening_decisions import ScreenDecisions
+from accord.services.screening_decisions import DecisionBook, ScreenDecisions
+from accord.store.agreement_book import AgreementBook
 from tests.screening.test_screen import PETAR
 from tests.screening.world import World
 
@@ -93,3 +94,74 @@ def test_a_batch_decides_each_envelope_once(world: World, monkeypatch: pytest.Mo
     assert [a["result"] for a in answers[:5]] == ["hit"] * 5
     assert calls
     assert len(calls) == len(set(calls))  # five times the same candidates, decided once
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    calls: list[int] = []
+    real = screening_decisions.decide
+
+    def counting(*args: Any, **options: Any) -> Any:
+        calls.append(1)
+        return real(*args, **options)
+
+    monkeypatch.setattr(screening_decisions, "decide", counting)
+    return calls
+
+
+def test_later_batches_of_a_user_reuse_the_decisions(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = ScreeningDesk(world.services, refresh_every=3600.0)
+    desk.ensure_current()
+    calls = _counting(monkeypatch)
+    user = world.users["xk.officer"]
+    first = desk.screen_one(user, "serious-crime", PETAR)
+    decided = len(calls)
+    assert first["result"] == "hit" and decided
+    again = desk.screen_one(user, "serious-crime", PETAR)
+    assert again["result"] == "hit" and len(calls) == decided  # nothing decided anew
+    # another purpose, another user: their own decisions
+    desk.screen_one(user, "vawg", PETAR)
+    assert len(calls) > decided
+    decided = len(calls)
+    desk.screen_one(world.users["rs.officer"], "serious-crime", PETAR)
+    assert len(calls) > decided
+
+
+def test_a_user_never_gets_another_users_decisions(world: World) -> None:
+    desk = ScreeningDesk(world.services, refresh_every=3600.0)
+    allowed = desk.screen_one(world.users["xk.officer"], "serious-crime", PETAR)
+    refused = desk.screen_one(world.users["hu.officer"], "serious-crime", PETAR)
+    assert allowed["result"] == "hit"
+    assert refused == {**refused, "result": "no-hit", "hits": []}
+    assert desk.screen_one(world.users["xk.officer"], "serious-crime", PETAR)["result"] == "hit"
+
+
+def test_an_agreement_ended_is_decided_anew_at_the_next_refresh(world: World) -> None:
+    today = date(2026, 6, 1)
+    desk = ScreeningDesk(
+        world.services,
+        refresh_every=0.0,
+        clock=lambda: datetime.combine(today, datetime.min.time(), UTC),
+    )
+    user = world.users["xk.officer"]
+    assert desk.screen_one(user, "serious-crime", PETAR)["result"] == "hit"
+    book = AgreementBook(world.services.store)
+    for agreement in desk.keeper.agreements:
+        if agreement.active(today):
+            book.end(agreement.id, today)
+    assert desk.screen_one(user, "serious-crime", PETAR)["result"] == "no-hit"
+
+
+def test_the_book_keeps_a_bounded_number_of_users(world: World) -> None:
+    book = DecisionBook(size=2)
+    agreements: list[Any] = []
+    today = date(2026, 6, 1)
+    users = [world.users[name] for name in ("xk.officer", "hu.officer", "rs.officer")]
+    first = book.for_batch(users[0], Purpose.SERIOUS_CRIME, agreements, today)
+    assert book.for_batch(users[0], Purpose.SERIOUS_CRIME, agreements, today) is first
+    for user in users[1:]:
+        book.for_batch(user, Purpose.SERIOUS_CRIME, agreements, today)
+    assert book.for_batch(users[0], Purpose.SERIOUS_CRIME, agreements, today) is not first
+    # a new list of agreements (each refresh reads one) starts a new book
+    assert book.for_batch(users[0], Purpose.SERIOUS_CRIME, [], today) is not first

@@ -17,6 +17,7 @@ import pytest
 from sqlalchemy import Connection
 
 from accord.screening import ScreenQuery
+from accord.services import screening_commit
 from accord.services.screening import ScreeningDesk
 from accord.services.screening_steps import run_at_once
 from accord.store import AuditEntry, Store
@@ -84,6 +85,28 @@ def test_the_synchronous_caller_looks_again_at_an_erased_hit(world: World) -> No
     assert world.ids["wanted"] not in desk.index.record_ids()
     assert len(audit_actions(world.services.store, "screen")) == 2
     assert world.services.store.verify_audit().ok
+
+
+def test_only_the_records_answered_are_looked_up_when_written(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = ScreeningDesk(world.services, refresh_every=3600.0)
+    officer = world.users["xk.officer"]
+    looked_up: list[list[str]] = []
+    real = screening_commit._stored_versions
+
+    def watched(conn: Connection, ids: Any) -> Any:
+        looked_up.append(list(ids))
+        return real(conn, ids)
+
+    monkeypatch.setattr(screening_commit, "_stored_versions", watched)
+    assert desk.screen_one(officer, "serious-crime", ScreenQuery(**PETAR))["result"] == "hit"
+    assert looked_up == [[world.ids["wanted"]]]
+    # a refused hit looks up nothing, as a no-hit does
+    refused = desk.screen_one(world.users["hu.officer"], "serious-crime", ScreenQuery(**PETAR))
+    nobody = desk.screen_one(officer, "serious-crime", ScreenQuery(name="Nobody Unknownson"))
+    assert refused["result"] == nobody["result"] == "no-hit"
+    assert looked_up[1:] == [[], []]
 
 
 def test_a_step_that_waits_on_a_loop_is_refused_in_the_caller() -> None:

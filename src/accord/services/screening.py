@@ -44,7 +44,7 @@ from accord.screening.model import MatchModel
 from accord.services.context import Services
 from accord.services.screening_answers import Answer, hit_of
 from accord.services.screening_commit import Refused, Screened, StaleHits
-from accord.services.screening_decisions import ScreenDecisions
+from accord.services.screening_decisions import DecisionBook, ScreenDecisions
 from accord.services.screening_index import IndexKeeper
 from accord.services.screening_limits import (
     DailyUsage,
@@ -104,6 +104,7 @@ class ScreeningDesk:
         self._bucket = TokenBucket(rate_per_minute, monotonic)
         self.daily_usage = DailyUsage(self.store, monotonic)
         self.writer = group_commit(self.store)
+        self._decisions = DecisionBook()
         self.keeper = IndexKeeper(
             services,
             self.model,
@@ -294,7 +295,9 @@ class ScreeningDesk:
         if valid:
             self._limits(user, len(valid))
             self.ensure_current()
-            decisions = ScreenDecisions(user, wanted, self.keeper.agreements, self.today())
+            decisions = self._decisions.for_batch(
+                user, wanted, self.keeper.agreements, self.today()
+            )
             for answer in valid:
                 self._screen_one(answer, versions, decisions)
         day = self.today().isoformat()
@@ -306,27 +309,24 @@ class ScreeningDesk:
         versions: dict[str, str | None],
         decisions: ScreenDecisions,
     ) -> None:
-        """Screen one checked query; ``versions`` gains the index's version of each banded
-        candidate, checked against the store when the batch is written. Every candidate is
-        decided by the policy, kept or not, so that a refusal costs what a no-hit does."""
+        """Screen one checked query; ``versions`` gains the version of the entry behind each
+        hit answered, checked against the store when the batch is written. Every candidate is
+        decided by the policy, kept or not, so that a refusal costs what a no-hit does; a
+        refused hit and a no-hit both answer no record, so their version checks are alike."""
         query = answer.checked
         assert query is not None
-        candidates = self.index.search(query)
-        banded = [c for c in candidates if c.band is not None and not c.decoy]
-        for candidate in banded:
-            versions[candidate.record_id] = self.index.version(candidate.record_id)
-        banded_ids = {id(c) for c in banded}
         kept: list[tuple[Candidate, IndexEntry, str]] = []
-        for candidate in candidates:
-            # a record found changed by the check above was re-read: take its new entry
+        for candidate in self.index.search(query):
+            # a record changed since the search was re-read: take its new entry
             entry = self.index.entry(candidate.entry) or self.index.entry_for(candidate.record_id)
             if entry is None:
                 continue
             decision = decisions.of(entry)
-            if decision and id(candidate) in banded_ids:
+            if decision and candidate.band is not None and not candidate.decoy:
                 kept.append((candidate, entry, decision.agreement or ""))
         kept.sort(key=lambda item: (_BAND_ORDER[item[0].band or "review"], -item[0].score))
         for candidate, entry, basis in kept[:MAX_HITS]:
+            versions[candidate.record_id] = entry.version
             answer.hits.append(hit_of(query, candidate, entry))
             answer.records.append(candidate.record_id)
             if basis:

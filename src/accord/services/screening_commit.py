@@ -2,13 +2,15 @@
 
 A batch's hit references, its usage and one audit entry per query are written in the audited
 group commit (:mod:`accord.store.audit_writer`), shared with concurrent batches. Inside that
-same transaction the stored version of every banded candidate the batch saw is compared with
-the version the index scored: a record erased or changed since (by this process or another)
-fails the batch's unit with :class:`StaleHits`, so nothing of it is written; the desk then has
-the index drop or re-read those records and screens the batch again. No answer therefore
-carries a hit whose record was erased before the answer's entry was committed, and the check
-costs no transaction of its own. A batch without a banded candidate runs the same statement,
-so that a refused hit and a no-hit cost the same.
+same transaction the stored version of every record the batch's hits point to is compared
+with the version of the entry they were answered from: a record erased or changed since (by
+this process or another) fails the batch's unit with :class:`StaleHits`, so nothing of it is
+written; the desk then has the index drop or re-read those records and screens the batch
+again. No answer therefore carries a hit whose record was erased before the answer's entry was
+committed, and the check costs no transaction of its own. Only the records answered are
+looked up (at most five a query): a candidate that is not answered cannot make an answer
+stale. A batch without a hit runs the same statement, so that a refused hit and a no-hit
+cost the same.
 """
 
 from __future__ import annotations
@@ -78,7 +80,7 @@ def _stored_versions(conn: Connection, ids: Sequence[str]) -> dict[str, Any]:
 
 class Screened:
     """A screened batch whose hit references, usage and audit entries are still to be
-    stored; ``versions`` are the index's versions of every banded candidate it saw."""
+    stored; ``versions`` are the versions of the entries its hits were answered from."""
 
     def __init__(
         self,
