@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 
 import numpy as np
+from hypothesis import given
+from hypothesis import strategies as st
 
 from accord.screening import IndexEntry, default_model
 from accord.screening.dates import BirthDate
@@ -16,6 +18,7 @@ from accord.screening.ranking import (
     RARITY,
     Columns,
     Posting,
+    _best,
     _dob_weights,
     rank_candidates,
 )
@@ -106,3 +109,21 @@ def test_a_token_counts_once_however_many_of_its_keys_are_shared() -> None:
         columns, model, many_keys_one_token + every_token, 2, BirthDate(), None, None, 2
     ).numbers.tolist()
     assert top == [2, 1]
+
+
+@given(
+    st.lists(st.integers(-3, 3), min_size=0, max_size=400),
+    st.integers(1, 60),
+    st.booleans(),
+)
+def test_the_best_come_in_the_order_of_a_full_sort(
+    values: list[int], wanted: int, dead: bool
+) -> None:
+    """The partition keeps every tie at the cut: the same entries, in the same order, as
+    sorting them all (best estimate first, ties by entry number)."""
+    estimate = np.array(values, dtype=np.float64) / 2
+    if dead and len(estimate):
+        estimate[::5] = -np.inf
+    numbers = np.random.default_rng(len(values)).permutation(len(values)).astype(np.int64)
+    full = np.lexsort((numbers, -estimate))[:wanted]
+    assert _best(estimate, numbers, wanted).tolist() == full.tolist()

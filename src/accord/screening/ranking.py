@@ -168,11 +168,16 @@ def _name_ranks(
     A token is counted once however many of its keys are shared, so a candidate with an
     unknown date of birth (no year keys) is not outranked by namesakes for their year keys."""
     numbers = np.concatenate([p.numbers for p in postings])
-    masks = np.concatenate([np.full(len(p.numbers), p.tokens, np.int64) for p in postings])
-    rarity = np.concatenate([np.full(len(p.numbers), p.rarity) for p in postings])
+    sizes = [len(p.numbers) for p in postings]
+    masks = np.repeat(np.array([p.tokens for p in postings], np.int64), sizes)
+    rarity = np.repeat(np.array([p.rarity for p in postings]), sizes)
+    # each posting is in ascending order already: a stable sort merges the runs (faster than
+    # a quicksort here), and the runs of equal numbers are then found in the sorted array
+    # itself (np.unique would sort it again)
     order = np.argsort(numbers, kind="stable")
     numbers, masks, rarity = numbers[order], masks[order], rarity[order]
-    unique, starts = np.unique(numbers, return_index=True)
+    starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
+    unique = numbers[starts]
     covered = np.bitwise_or.reduceat(masks, starts) & 0xFF
     rarest = np.maximum.reduceat(rarity, starts)
     matched = _BITS[covered]
@@ -207,8 +212,9 @@ def rank_candidates(
         return Ranked(np.zeros(0, np.int64), np.zeros(0))
     cols = columns.arrays
     numbers, names, matched = _name_ranks(postings, query_tokens)
-    kept = numbers < len(cols["year"])  # added after these arrays were taken
-    numbers, names, matched = numbers[kept], names[kept], matched[kept]
+    if numbers[-1] >= len(cols["year"]):  # added after these arrays were taken (sorted)
+        kept = numbers < len(cols["year"])
+        numbers, names, matched = numbers[kept], names[kept], matched[kept]
     extra = np.maximum(cols["tokens"][numbers] - matched, 0.0)
     names -= EXTRA_TOKEN * extra
     levels = _dob_weights(model, birth, cols, numbers)
@@ -217,6 +223,19 @@ def rank_candidates(
     levels += _equal_weights(model, "sex", _SEX.get(sex or "", 0), cols["sex"][numbers])
     estimate = names + levels
     estimate[cols["dead"][numbers] > 0] = -np.inf
-    order = np.lexsort((numbers, -estimate))[:wanted]
+    order = _best(estimate, numbers, wanted)
     order = order[np.isfinite(estimate[order])]
     return Ranked(numbers[order], levels[order])
+
+
+def _best(estimate: npt.NDArray[np.float64], numbers: Ints, wanted: int) -> Ints:
+    """Positions of the ``wanted`` highest estimates, best first, ties by entry number: the
+    order a full sort gives, from a partition and a sort of the few above the cut (and every
+    one tied with the last of them)."""
+    if len(estimate) > 2 * wanted:
+        cut = np.partition(estimate, len(estimate) - wanted)[len(estimate) - wanted]
+        near = np.flatnonzero(estimate >= cut)
+        order = near[np.lexsort((numbers[near], -estimate[near]))]
+    else:
+        order = np.lexsort((numbers, -estimate))
+    return order[:wanted]
