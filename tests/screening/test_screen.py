@@ -314,3 +314,17 @@ def test_refused_and_no_hit_take_about_as_long(desk: ScreeningDesk, world: World
             times.append(time.perf_counter() - started)
     ratio = sorted(refused)[20] / sorted(empty)[20]
     assert 1 / 3 < ratio < 3
+
+
+def test_references_sort_in_the_order_they_were_made(monkeypatch: pytest.MonkeyPatch) -> None:
+    from accord.services import screening_answers
+
+    clock = iter(range(1_700_000_000_000_000_000, 1_700_000_000_000_100_000, 1000))
+    monkeypatch.setattr(screening_answers.time, "time_ns", lambda: next(clock))
+    made = [screening_answers.new_reference() for _ in range(50)]
+    assert made == sorted(made)
+    assert len(set(made)) == 50
+    assert all(len(r) <= 40 and r.startswith("hit-") for r in made)
+    # after the time, 120 random bits: no two alike even within one microsecond
+    tails = {r[4 + 14 :] for r in made}
+    assert len(tails) == 50 and all(len(t) == 20 for t in tails)

@@ -196,7 +196,7 @@ class _TimedSearch:
         self._index = index
         self._search = index.search
         self.spent = 0.0
-        setattr(index, "search", self)  # shadows the method on this instance only
+        index.search = self  # shadows the method on this instance only
 
     def __call__(self, query: Any) -> Any:
         started = self._clock()

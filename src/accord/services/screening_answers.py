@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -29,7 +30,7 @@ from accord.screening import (
 from accord.screening.index import HIT_NAME_LEVELS
 from accord.store.audit import AuditEntry
 
-__all__ = ["Answer", "audit_entries", "hit_of", "hit_rows"]
+__all__ = ["Answer", "audit_entries", "hit_of", "hit_rows", "new_reference"]
 
 
 @dataclass
@@ -73,13 +74,20 @@ def hit_of(query: CheckedQuery, candidate: Candidate, entry: IndexEntry) -> dict
     ):
         kind = "phone"
     return {
-        "reference": "hit-" + secrets.token_urlsafe(15),
+        "reference": new_reference(),
         "participant": entry.envelope.participant,
         "authority": entry.envelope.authority,
         "kind": kind,
         "band": candidate.band,
         "reasons": list(dict.fromkeys(reasons)),
     }
+
+
+def new_reference() -> str:
+    """A fresh hit reference: 120 random bits after the time it was made (microseconds, in
+    hexadecimal), so that references sort in the order they were made and the new ones of a
+    transaction go to the last page of the hits' primary key, not to one page each at random."""
+    return f"hit-{time.time_ns() // 1000:014x}{secrets.token_urlsafe(15)}"
 
 
 def _across_scripts(query: str, names: tuple[str, ...]) -> bool:

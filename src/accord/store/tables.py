@@ -279,7 +279,8 @@ screening_hits = Table(
     "screening_hits",
     metadata,
     Column("id", String(40), primary_key=True),
-    Column("record_id", String(64), nullable=False, index=True),
+    # not indexed: nothing looks hits up by record (migration 0005)
+    Column("record_id", String(64), nullable=False),
     Column("username", String(64), nullable=False),
     Column("authority", String(32), nullable=False),
     Column("participant", String(16), nullable=False),
