@@ -4,11 +4,10 @@ on one migrated from the schema before."""
 from __future__ import annotations
 
 from alembic import command
-from alembic.config import Config
 from sqlalchemy import inspect
 
 from accord.store import Store
-from accord.store.migrate import migrate
+from accord.store.migrate import alembic_config, migrate
 
 
 def _indexed_columns(store: Store) -> set[str]:
@@ -16,20 +15,15 @@ def _indexed_columns(store: Store) -> set[str]:
     return {column for index in found for column in index["column_names"] if column}
 
 
-def _alembic(store: Store, target: str, downgrade: bool = False) -> None:
-    from importlib import resources
-
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("accord.store") / "migrations"))
+def _downgrade(store: Store, target: str) -> None:
     with store.engine.begin() as connection:
-        config.attributes["connection"] = connection
-        (command.downgrade if downgrade else command.upgrade)(config, target)
+        command.downgrade(alembic_config(connection), target)
 
 
 def test_hits_are_not_indexed_by_record(store: Store) -> None:
     assert "record_id" not in _indexed_columns(store)
     # the schema before, then migrated again: the index goes
-    _alembic(store, "0004", downgrade=True)
+    _downgrade(store, "0004")
     assert "record_id" in _indexed_columns(store)
     migrate(store.engine)
     assert "record_id" not in _indexed_columns(store)

@@ -6,15 +6,20 @@ from importlib import resources
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Connection, Engine
 
-__all__ = ["migrate"]
+__all__ = ["alembic_config", "migrate"]
+
+
+def alembic_config(connection: Connection) -> Config:
+    """Alembic's configuration for the store's migrations, run on ``connection``."""
+    config = Config()
+    config.set_main_option("script_location", str(resources.files("accord.store") / "migrations"))
+    config.attributes["connection"] = connection
+    return config
 
 
 def migrate(engine: Engine) -> None:
     """Apply every migration not yet applied. Safe to call on every start."""
-    config = Config()
-    config.set_main_option("script_location", str(resources.files("accord.store") / "migrations"))
     with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+        command.upgrade(alembic_config(connection), "head")
