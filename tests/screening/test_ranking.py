@@ -20,6 +20,7 @@ from accord.screening.ranking import (
     Posting,
     _best,
     _dob_weights,
+    _name_ranks,
     rank_candidates,
 )
 
@@ -51,6 +52,30 @@ def test_dob_weights_match_the_scorers_levels() -> None:
     numbers = np.arange(len(births), dtype=np.int64)
     for _ in range(200):
         query = _birth(rng)
+        got = _dob_weights(model, query, columns.arrays, numbers)
+        for number, birth in enumerate(births):
+            level = dob_level(query, birth)
+            expected = 0.0 if level is None else model.weight("dob", level)
+            assert got[number] == expected, (query, birth, level)
+
+
+def test_dob_weights_match_the_scorers_levels_on_every_date_near_the_querys() -> None:
+    """The query's table of levels (by years apart, month and day) against the scorer's own
+    rules, for every month and day of the years around the query's and an unknown year."""
+    model = default_model()
+    births = [BirthDate()] + [
+        BirthDate(year, month, day)
+        for year in range(1982, 1989)
+        for month in range(13)
+        for day in (range(32) if month else (0,))
+        if day <= 28 or month != 2
+    ]
+    columns = Columns(capacity=len(births))
+    for number, birth in enumerate(births):
+        columns.set(number, _entry(number, birth, None, None))
+    numbers = np.arange(len(births), dtype=np.int64)
+    for query in (BirthDate(1985, 1, 1), BirthDate(1985, 3, 12), BirthDate(1985, 12, 3),
+                  BirthDate(1985, 7), BirthDate(1985), BirthDate(1985, 2, 28)):  # fmt: skip
         got = _dob_weights(model, query, columns.arrays, numbers)
         for number, birth in enumerate(births):
             level = dob_level(query, birth)
@@ -127,3 +152,46 @@ def test_the_best_come_in_the_order_of_a_full_sort(
     numbers = np.random.default_rng(len(values)).permutation(len(values)).astype(np.int64)
     full = np.lexsort((numbers, -estimate))[:wanted]
     assert _best(estimate, numbers, wanted).tolist() == full.tolist()
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.sets(st.one_of(st.integers(0, 50), st.integers(0, 2**27)), max_size=40),
+            st.integers(1, 255),
+            st.integers(0, 40),
+        ),
+        min_size=1,
+        max_size=70,
+    ),
+    st.integers(1, 8),
+)
+def test_merged_postings_give_each_entry_once_with_all_its_tokens(
+    lists: list[tuple[set[int], int, int]], query_tokens: int
+) -> None:
+    """However many postings (the posting's number goes in the low bits of one sorted
+    integer) and however large the entry numbers (32 bits where they fit, 64 otherwise):
+    each entry once, in order, with the tokens of every posting it is in and the rarity of
+    the rarest."""
+    postings = [
+        Posting(np.array(sorted(numbers), dtype=np.int64), tokens, rarity / 4)
+        for numbers, tokens, rarity in lists
+        if numbers
+    ]
+    if not postings:
+        return
+    covered: dict[int, int] = {}
+    rarest: dict[int, float] = {}
+    for posting in postings:
+        for number in posting.numbers.tolist():
+            covered[number] = covered.get(number, 0) | posting.tokens
+            rarest[number] = max(rarest.get(number, 0.0), posting.rarity)
+    numbers, ranks, matched = _name_ranks(postings, query_tokens)
+    assert numbers.tolist() == sorted(covered)
+    bits = [bin(covered[n]).count("1") for n in sorted(covered)]
+    assert matched.tolist() == bits
+    expected = [
+        NAME_SPAN * min(b / query_tokens, 1.0) + RARITY * rarest[n]
+        for n, b in zip(sorted(covered), bits, strict=True)
+    ]
+    assert np.allclose(ranks, expected)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -21,6 +22,7 @@ import numpy.typing as npt
 from accord.screening.dates import BirthDate
 from accord.screening.entries import IndexEntry
 from accord.screening.keys import token_keys
+from accord.screening.levels import DOB_LEVELS
 from accord.screening.model import MatchModel
 
 __all__ = [
@@ -101,12 +103,45 @@ class Columns:
 def _dob_weights(
     model: MatchModel, birth: BirthDate, cols: dict[str, npt.NDArray[np.int16]], numbers: Ints
 ) -> npt.NDArray[np.float64]:
+    """The weight of each candidate's date-of-birth level, looked up in the query's table
+    (:func:`_dob_table`) by years apart, month and day."""
     if not birth.year:
         return np.zeros(len(numbers))
-    year = cols["year"][numbers].astype(np.int64)
-    month = cols["month"][numbers].astype(np.int64)
-    day = cols["day"][numbers].astype(np.int64)
-    known = year > 0
+    weights = tuple(model.weight("dob", level) for level in DOB_LEVELS)
+    table = _dob_table(weights, birth.month, birth.day)
+    year = cols["year"][numbers].astype(np.int32)
+    apart = np.abs(year - birth.year)
+    np.minimum(apart, _FAR, out=apart)
+    apart[year == 0] = _UNKNOWN_YEAR
+    apart *= _MONTHS * _DAYS
+    apart += cols["month"][numbers] * _DAYS
+    apart += cols["day"][numbers]
+    return table.take(apart)
+
+
+# a date table's rows: years apart 0, 1, 2 or more, and unknown; then month and day (0: unknown)
+_FAR, _UNKNOWN_YEAR, _MONTHS, _DAYS = 2, 3, 13, 32
+
+
+@lru_cache(maxsize=512)
+def _dob_table(weights: tuple[float, ...], month: int, day: int) -> npt.NDArray[np.float64]:
+    """The weight of the date-of-birth level of every (years apart, month, day) against a
+    query's month and day, flattened: the levels only ask whether the years are equal or one
+    apart, so one table serves every year (one per month and day of the query, cached)."""
+    grid = np.indices((_FAR + 1, _MONTHS, _DAYS)).reshape(3, -1)
+    weight = dict(zip(DOB_LEVELS, weights, strict=True))
+    levels = _dob_levels(BirthDate(2000, month, day), 2000 + grid[0], grid[1], grid[2])
+    table = np.zeros((_UNKNOWN_YEAR + 1) * _MONTHS * _DAYS)
+    for level, mask in levels.items():
+        table[: grid.shape[1]][mask] = weight[level]
+    return table
+
+
+def _dob_levels(
+    birth: BirthDate, year: Ints, month: Ints, day: Ints
+) -> dict[str, npt.NDArray[np.bool_]]:
+    """Where each level of :func:`.levels.dob_level` holds, for arrays of known dates (the
+    same rules, written for arrays; a test checks they agree)."""
     full = (day > 0) & (birth.day > 0)
     same_year = year == birth.year
     exact = full & same_year & (month == birth.month) & (day == birth.day)
@@ -117,12 +152,9 @@ def _dob_weights(
     days_agree = (day == 0) | (birth.day == 0) | (day == birth.day)
     year_off = (np.abs(year - birth.year) == 1) & months_agree & days_agree
     year_off &= ~exact & ~swap & ~partial
-    weights = np.full(len(numbers), model.weight("dob", "else"))
-    for mask, level in ((exact, "exact"), (swap, "swap"), (partial, "partial"),
-                        (year_off, "year_off")):  # fmt: skip
-        weights[mask] = model.weight("dob", level)
-    weights[~known] = 0.0
-    return weights
+    other = ~(exact | swap | partial | year_off)
+    return {"exact": exact, "swap": swap, "partial": partial, "year_off": year_off,
+            "else": other}  # fmt: skip
 
 
 def _equal_weights(
@@ -167,17 +199,25 @@ def _name_ranks(
     rarity of the rarest key they share.
     A token is counted once however many of its keys are shared, so a candidate with an
     unknown date of birth (no year keys) is not outranked by namesakes for their year keys."""
+    # each entry number goes with the number of its posting in one integer, and one sort of
+    # those integers merges the postings (a sort of 32-bit integers where they fit, several
+    # times faster than a stable sort of the numbers); the runs of equal numbers are then
+    # found in the sorted array itself
     numbers = np.concatenate([p.numbers for p in postings])
-    sizes = [len(p.numbers) for p in postings]
-    masks = np.repeat(np.array([p.tokens for p in postings], np.int64), sizes)
-    rarity = np.repeat(np.array([p.rarity for p in postings]), sizes)
-    # each posting is in ascending order already: a stable sort merges the runs (faster than
-    # a quicksort here), and the runs of equal numbers are then found in the sorted array
-    # itself (np.unique would sort it again)
-    order = np.argsort(numbers, kind="stable")
-    numbers, masks, rarity = numbers[order], masks[order], rarity[order]
+    shift = max(len(postings) - 1, 1).bit_length()
+    wide = (int(numbers.max()) + 1) << shift >= 2**31
+    keys: npt.NDArray[np.signedinteger[Any]] = numbers.astype(np.int64 if wide else np.int32)
+    keys <<= shift
+    keys |= np.repeat(
+        np.arange(len(postings), dtype=keys.dtype), [len(p.numbers) for p in postings]
+    )
+    keys.sort()
+    which = keys & ((1 << shift) - 1)
+    numbers = keys >> shift
     starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
-    unique = numbers[starts]
+    unique = numbers[starts].astype(np.int64)
+    masks = np.array([p.tokens for p in postings], np.int64)[which]
+    rarity = np.array([p.rarity for p in postings])[which]
     covered = np.bitwise_or.reduceat(masks, starts) & 0xFF
     rarest = np.maximum.reduceat(rarity, starts)
     matched = _BITS[covered]
