@@ -135,3 +135,16 @@ def test_initials_agree_with_names_that_start_with_them() -> None:
     assert compare("Љ. Петровић", "Ljubisa Petrovic").match
     assert not compare("M. Petrović", "Jovan Petrović").match
     assert "initial agrees: J / Jovan" in compare("J. Petrović", "Jovan Petrović").reasons
+
+
+def test_names_analysed_ahead_are_not_analysed_again() -> None:
+    from accord.names import analyse_names
+    from accord.names.compare import clear_caches, name_tokens
+
+    clear_caches()
+    assert analyse_names(["Petar Petrović", "Марко Марковић", "Petar Petrović"]) == 2
+    before = name_tokens.cache_info().misses
+    score = name_score("Petar Petrović", "Марко Марковић")
+    assert name_tokens.cache_info().misses == before
+    clear_caches()
+    assert name_score("Petar Petrović", "Марко Марковић") == score  # the same comparison

@@ -3,6 +3,7 @@
 Pure: reads only its own shipped data files. What it offers:
 
 * :func:`compare` / :func:`name_score`: two names in any script -> score, match and reasons;
+  :func:`analyse_names` analyses many ahead of their comparisons;
 * :func:`normalise`, :func:`canonical`, :func:`blocking_keys`, :func:`name_features`: columns and
   keys computed once per record for linkage and screening;
 * :func:`to_latin`, :func:`to_cyrillic`, :func:`ascii_fold`, :func:`arabic_to_latin`:
@@ -12,7 +13,13 @@ Pure: reads only its own shipped data files. What it offers:
 """
 
 from accord.names.arabic import arabic_to_latin
-from accord.names.compare import DEFAULT_THRESHOLD, Comparison, compare, name_score
+from accord.names.compare import (
+    DEFAULT_THRESHOLD,
+    Comparison,
+    analyse_names,
+    compare,
+    name_score,
+)
 from accord.names.equivalences import readings
 from accord.names.gender import gender_forms
 from accord.names.keys import NameFeatures, blocking_keys, canonical, name_features, normalise
@@ -22,6 +29,7 @@ __all__ = [
     "DEFAULT_THRESHOLD",
     "Comparison",
     "NameFeatures",
+    "analyse_names",
     "arabic_to_latin",
     "ascii_fold",
     "blocking_keys",

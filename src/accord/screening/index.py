@@ -22,6 +22,7 @@ import secrets
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -59,6 +60,11 @@ def key_code(key: str) -> int:
     """A name key as a 64-bit number, the same in every process (the index is persisted, so
     Python's per-process string hash will not do)."""
     return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+#: :func:`key_code` for queries, cached: a query looks up some twenty keys, and the keys of
+#: common names come back query after query (the build's keys are not worth keeping).
+_query_key_code = lru_cache(maxsize=2**16)(key_code)
 
 
 @dataclass
@@ -127,6 +133,11 @@ class ScreeningIndex:
 
     def record_ids(self) -> list[str]:
         return list(self._by_record)
+
+    def names(self) -> list[str]:
+        """The distinct names of the entries, each once."""
+        found = (name for entry in self._entries if entry is not None for name in entry.names)
+        return list(dict.fromkeys(found))
 
     def version(self, record_id: str) -> str | None:
         number = self._by_record.get(record_id)
@@ -316,10 +327,12 @@ class ScreeningIndex:
         plan = query_plan(query.name, query.birth.year)
         sizes = []
         for key, tokens in plan.keys.items():
-            code = key_code(key)
+            code = _query_key_code(key)
             size = self._names.size(code)
             if 0 < size <= _COMMON:
-                common = 0 if key.startswith("y") else self._names.size(key_code("p" + key[1:]))
+                common = (
+                    0 if key.startswith("y") else self._names.size(_query_key_code("p" + key[1:]))
+                )
                 sizes.append((size, code, tokens, common))
         sizes.sort()
         persons = max(len(self._persons), 1)
