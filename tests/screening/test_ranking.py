@@ -52,7 +52,7 @@ def test_dob_weights_match_the_scorers_levels() -> None:
     numbers = np.arange(len(births), dtype=np.int64)
     for _ in range(200):
         query = _birth(rng)
-        got = _dob_weights(model, query, columns.arrays, numbers)
+        got = _dob_weights(model, query, columns.words[numbers])
         for number, birth in enumerate(births):
             level = dob_level(query, birth)
             expected = 0.0 if level is None else model.weight("dob", level)
@@ -76,11 +76,44 @@ def test_dob_weights_match_the_scorers_levels_on_every_date_near_the_querys() ->
     numbers = np.arange(len(births), dtype=np.int64)
     for query in (BirthDate(1985, 1, 1), BirthDate(1985, 3, 12), BirthDate(1985, 12, 3),
                   BirthDate(1985, 7), BirthDate(1985), BirthDate(1985, 2, 28)):  # fmt: skip
-        got = _dob_weights(model, query, columns.arrays, numbers)
+        got = _dob_weights(model, query, columns.words[numbers])
         for number, birth in enumerate(births):
             level = dob_level(query, birth)
             expected = 0.0 if level is None else model.weight("dob", level)
             assert got[number] == expected, (query, birth, level)
+
+
+def test_columns_from_a_snapshot_with_one_array_per_column_rank_alike() -> None:
+    """A snapshot written when each column was an array of its own loads into the words."""
+    rng = random.Random(3)
+    fresh = Columns()
+    old: dict[str, np.ndarray] = {
+        name: np.zeros(64, np.int16)
+        for name in ("year", "month", "day", "nat", "sex", "dead", "tokens")
+    }
+    codes = {"RS": 1, "AL": 2}
+    for number in range(50):
+        birth = _birth(rng)
+        nationality = rng.choice(["RS", "AL", None])
+        sex = rng.choice(["M", "F", None])
+        fresh.set(number, _entry(number, birth, nationality, sex))
+        old["year"][number], old["month"][number] = birth.year, birth.month
+        old["day"][number], old["tokens"][number] = birth.day, 2
+        old["nat"][number] = codes.get(nationality or "", 0)
+        old["sex"][number] = {"M": 1, "F": 2}.get(sex or "", 0)
+    fresh.kill(7)
+    old["dead"][7] = 1
+    loaded = Columns.__new__(Columns)
+    loaded.__setstate__({"codes": dict(fresh._codes), "arrays": old})
+    assert loaded.words[:50].tolist() == fresh.words[:50].tolist()
+    postings = [Posting(np.arange(50, dtype=np.int64), 0b11, 2.0)]
+    ranks = [
+        rank_candidates(c, default_model(), postings, 2, BirthDate(1985, 3, 12), "RS", "M", 10)
+        for c in (fresh, loaded)
+    ]
+    assert 7 not in ranks[0].numbers.tolist()  # removed
+    assert ranks[0].numbers.tolist() == ranks[1].numbers.tolist()
+    assert ranks[0].levels.tolist() == ranks[1].levels.tolist()
 
 
 def test_top_candidates_rank_by_tokens_matched_rarity_and_cheap_levels() -> None:

@@ -39,35 +39,48 @@ _SEX = {"M": 1, "F": 2}
 Ints = npt.NDArray[np.int64]
 
 
+# The columns of an entry in one 64-bit word, so that ranking a candidate reads one word
+# where it read seven arrays (a memory access each): the bit where each starts, and its mask.
+_DAY, _MONTH, _YEAR, _SEX_AT, _DEAD, _TOKENS, _NAT = 0, 5, 9, 21, 23, 24, 32
+_MONTH_DAY, _YEARS, _SEXES, _TOKEN_CAP, _NATS = 0x1FF, 0xFFF, 0x3, 0x1F, 0xFFFF
+
+
 class Columns:
-    """Per entry number: year, month and day of birth, nationality and sex, as integers (0 for
-    unknown), and the number of name tokens with keys (of its shortest name). Grown by
-    doubling; a reader keeps the arrays it took, which stay valid."""
+    """Per entry number, in one 64-bit word: year, month and day of birth, nationality and
+    sex, as integers (0 for unknown), whether the entry was removed, and the number of name
+    tokens with keys (of its shortest name). Grown by doubling; a reader keeps the words it
+    took, which stay valid."""
 
     def __init__(self, capacity: int = 1024) -> None:
         self._lock = threading.Lock()
         self._codes: dict[str, int] = {}
-        self.arrays = self._allocate(capacity)
-
-    @staticmethod
-    def _allocate(capacity: int) -> dict[str, npt.NDArray[np.int16]]:
-        names = ("year", "month", "day", "nat", "sex", "dead", "tokens")
-        return {name: np.zeros(capacity, np.int16) for name in names}
+        self.words = np.zeros(capacity, np.int64)
 
     def __getstate__(self) -> dict[str, object]:
-        return {"codes": self._codes, "arrays": self.arrays}
+        return {"codes": self._codes, "words": self.words}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._lock = threading.Lock()
         self._codes = state["codes"]
-        self.arrays = state["arrays"]
+        if "words" in state:
+            self.words = state["words"]
+            return
+        arrays = state["arrays"]  # a snapshot written with one array per column
+        words = np.zeros(len(arrays["year"]), np.int64)
+        for name, at in (("day", _DAY), ("month", _MONTH), ("year", _YEAR), ("sex", _SEX_AT),
+                         ("dead", _DEAD), ("tokens", _TOKENS), ("nat", _NAT)):  # fmt: skip
+            words |= arrays[name].astype(np.int64) << at
+        self.words = words
 
     def _code(self, code: str | None) -> int:
         if not code:
             return 0
         found = self._codes.get(code)
         if found is None:
-            found = self._codes[code] = len(self._codes) + 1
+            found = len(self._codes) + 1
+            if found > _NATS:
+                raise ValueError(f"More than {_NATS:,} nationalities in the screening index.")
+            self._codes[code] = found
         return found
 
     def query_code(self, code: str | None) -> int:
@@ -75,52 +88,56 @@ class Columns:
         return self._codes.get(code, -1) if code else 0
 
     def set(self, number: int, entry: IndexEntry) -> None:
+        birth = entry.birth
+        tokens = min((len(token_keys(n)) for n in entry.names), default=0)
+        sex = _SEX.get(entry.sex or "", 0)
         with self._lock:
-            arrays = self.arrays
-            capacity = len(arrays["year"])
+            word = (
+                birth.day << _DAY
+                | birth.month << _MONTH
+                | birth.year << _YEAR
+                | sex << _SEX_AT
+                | min(tokens, _TOKEN_CAP) << _TOKENS
+                | self._code(entry.nationality) << _NAT
+            )
+            words = self.words
+            capacity = len(words)
             if number >= capacity:
-                grown = self._allocate(max(number + 1, capacity * 2))
-                for name, values in arrays.items():
-                    grown[name][:capacity] = values
-                arrays = grown
-            birth = entry.birth
-            arrays["year"][number] = birth.year
-            arrays["month"][number] = birth.month
-            arrays["day"][number] = birth.day
-            arrays["nat"][number] = self._code(entry.nationality)
-            arrays["sex"][number] = _SEX.get(entry.sex or "", 0)
-            arrays["tokens"][number] = min((len(token_keys(n)) for n in entry.names), default=0)
-            self.arrays = arrays  # readers see either the old arrays or these, never half
+                grown = np.zeros(max(number + 1, capacity * 2), np.int64)
+                grown[:capacity] = words
+                grown[number] = word
+                self.words = grown  # readers see either the old words or these
+            else:
+                words[number] = word  # one word: never half of an entry
 
     def kill(self, number: int) -> None:
         """The entry was removed: never rank it again (its postings stay until a rebuild)."""
         with self._lock:
-            arrays = self.arrays
-            if number < len(arrays["dead"]):
-                arrays["dead"][number] = 1
+            if number < len(self.words):
+                self.words[number] |= 1 << _DEAD
 
 
-def _dob_weights(
-    model: MatchModel, birth: BirthDate, cols: dict[str, npt.NDArray[np.int16]], numbers: Ints
-) -> npt.NDArray[np.float64]:
-    """The weight of each candidate's date-of-birth level, looked up in the query's table
-    (:func:`_dob_table`) by years apart, month and day."""
+def _dob_weights(model: MatchModel, birth: BirthDate, words: Ints) -> npt.NDArray[np.float64]:
+    """The weight of each candidate's date-of-birth level (``words``: the candidates' words
+    of :class:`Columns`), looked up in the query's table (:func:`_dob_table`) by years apart,
+    then month and day as they sit in the word."""
     if not birth.year:
-        return np.zeros(len(numbers))
+        return np.zeros(len(words))
     weights = tuple(model.weight("dob", level) for level in DOB_LEVELS)
     table = _dob_table(weights, birth.month, birth.day)
-    year = cols["year"][numbers].astype(np.int32)
+    year = (words >> _YEAR) & _YEARS
     apart = np.abs(year - birth.year)
     np.minimum(apart, _FAR, out=apart)
     apart[year == 0] = _UNKNOWN_YEAR
-    apart *= _MONTHS * _DAYS
-    apart += cols["month"][numbers] * _DAYS
-    apart += cols["day"][numbers]
-    return table.take(apart)
+    apart <<= _MONTH_DAY.bit_length()
+    apart |= words & _MONTH_DAY
+    found: npt.NDArray[np.float64] = table.take(apart)
+    return found
 
 
-# a date table's rows: years apart 0, 1, 2 or more, and unknown; then month and day (0: unknown)
-_FAR, _UNKNOWN_YEAR, _MONTHS, _DAYS = 2, 3, 13, 32
+# a date table's rows: years apart 0, 1, 2 or more, and unknown; then month (its 16 places in
+# the word) and day
+_FAR, _UNKNOWN_YEAR, _MONTHS, _DAYS = 2, 3, 16, 32
 
 
 @lru_cache(maxsize=512)
@@ -158,15 +175,13 @@ def _dob_levels(
 
 
 def _equal_weights(
-    model: MatchModel, comparison: str, wanted: int, values: npt.NDArray[np.int16]
+    model: MatchModel, comparison: str, wanted: int, values: Ints
 ) -> npt.NDArray[np.float64]:
-    if not wanted:
-        return np.zeros(len(values))
     out = np.where(
         values == wanted, model.weight(comparison, "exact"), model.weight(comparison, "else")
     )
     out[values == 0] = 0.0
-    return out.astype(np.float64)
+    return out
 
 
 @dataclass(frozen=True)
@@ -250,19 +265,23 @@ def rank_candidates(
     postings = [p for p in postings if len(p.numbers)]
     if not postings:
         return Ranked(np.zeros(0, np.int64), np.zeros(0))
-    cols = columns.arrays
+    every = columns.words
     numbers, names, matched = _name_ranks(postings, query_tokens)
-    if numbers[-1] >= len(cols["year"]):  # added after these arrays were taken (sorted)
-        kept = numbers < len(cols["year"])
+    if numbers[-1] >= len(every):  # added after these words were taken (sorted)
+        kept = numbers < len(every)
         numbers, names, matched = numbers[kept], names[kept], matched[kept]
-    extra = np.maximum(cols["tokens"][numbers] - matched, 0.0)
+    words = every[numbers]  # one memory access per candidate; the rest is arithmetic
+    extra = np.maximum(((words >> _TOKENS) & _TOKEN_CAP) - matched, 0.0)
     names -= EXTRA_TOKEN * extra
-    levels = _dob_weights(model, birth, cols, numbers)
+    levels = _dob_weights(model, birth, words)
     nat = columns.query_code(nationality)
-    levels += _equal_weights(model, "nationality", nat, cols["nat"][numbers])
-    levels += _equal_weights(model, "sex", _SEX.get(sex or "", 0), cols["sex"][numbers])
+    if nat:
+        levels += _equal_weights(model, "nationality", nat, (words >> _NAT) & _NATS)
+    sex_code = _SEX.get(sex or "", 0)
+    if sex_code:
+        levels += _equal_weights(model, "sex", sex_code, (words >> _SEX_AT) & _SEXES)
     estimate = names + levels
-    estimate[cols["dead"][numbers] > 0] = -np.inf
+    estimate[(words >> _DEAD) & 1 > 0] = -np.inf
     order = _best(estimate, numbers, wanted)
     order = order[np.isfinite(estimate[order])]
     return Ranked(numbers[order], levels[order])
