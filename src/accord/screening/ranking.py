@@ -77,10 +77,9 @@ class Columns:
             return 0
         found = self._codes.get(code)
         if found is None:
-            found = len(self._codes) + 1
-            if found > _NATS:
-                raise ValueError(f"More than {_NATS:,} nationalities in the screening index.")
-            self._codes[code] = found
+            if len(self._codes) >= _NATS:
+                return 0  # past the word's room for nationalities: ranked as unknown
+            found = self._codes[code] = len(self._codes) + 1
         return found
 
     def query_code(self, code: str | None) -> int:
