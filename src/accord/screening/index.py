@@ -420,13 +420,16 @@ class ScreeningIndex:
         # might hold one when the query gives a number
         best_document = model.weight("document", "exact") if documents else 0.0
         upper = ranked.levels + (best_name + best_document)
+        # those that cannot reach the review band whatever their name are passed over at once
+        reachable = np.flatnonzero(upper >= model.review)
         found: list[Candidate] = []
         top: list[float] = []  # the SCORED best scores of possible hits, a min-heap
-        for position, number in enumerate(ranked.numbers.tolist()):
+        for number, bound in zip(
+            ranked.numbers[reachable].tolist(), upper[reachable].tolist(), strict=True
+        ):
             if len(found) >= NAME_COMPARED:
                 break
-            bound = float(upper[position])
-            if bound < model.review or (len(top) >= SCORED and bound <= top[0]):
+            if len(top) >= SCORED and bound <= top[0]:
                 continue
             entry = self._entries[number]
             if entry is None:
@@ -454,7 +457,11 @@ class ScreeningIndex:
             number, self._record_id(number), {"name": best, **levels}, decoy=decoy
         )
         candidate.name_score = max(best_score, 0.0)
-        candidate.score = sum(self.model.weight(k, v) for k, v in candidate.levels.items())
+        weights, score = self.model.weights, 0.0
+        for comparison, level in candidate.levels.items():
+            if level is not None:  # a null level weighs nothing
+                score += weights.get((comparison, level), 0.0)
+        candidate.score = score
         return candidate
 
     def _decoys(

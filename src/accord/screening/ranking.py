@@ -216,7 +216,9 @@ def _name_ranks(
     # each entry number goes with the number of its posting in one integer, and one sort of
     # those integers merges the postings (a sort of 32-bit integers where they fit, several
     # times faster than a stable sort of the numbers); the runs of equal numbers are then
-    # found in the sorted array itself
+    # found in the sorted array itself. The postings are numbered rarest first, so the first
+    # of an entry's run is its rarest key.
+    postings = sorted(postings, key=lambda posting: -posting.rarity)
     numbers = np.concatenate([p.numbers for p in postings])
     shift = max(len(postings) - 1, 1).bit_length()
     wide = (int(numbers.max()) + 1) << shift >= 2**31
@@ -231,9 +233,8 @@ def _name_ranks(
     starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
     unique = numbers[starts].astype(np.int64)
     masks = np.array([p.tokens for p in postings], np.int64)[which]
-    rarity = np.array([p.rarity for p in postings])[which]
     covered = np.bitwise_or.reduceat(masks, starts) & 0xFF
-    rarest = np.maximum.reduceat(rarity, starts)
+    rarest = np.array([p.rarity for p in postings])[which[starts]]
     matched = _BITS[covered]
     share = np.minimum(matched / max(query_tokens, 1), 1.0)
     return unique, NAME_SPAN * share + RARITY * rarest, matched
