@@ -42,27 +42,32 @@ def _entry(number: int, birth: BirthDate, nationality: str | None, sex: str | No
                       nationality, sex)  # fmt: skip
 
 
-def test_dob_weights_match_the_scorers_levels() -> None:
+def _assert_dob_weights_as_the_scorer(
+    births: list[BirthDate], queries: list[BirthDate], columns: Columns
+) -> None:
+    """The array weights of ``births`` against each query equal the scorer's own levels."""
     model = default_model()
-    rng = random.Random(5)
-    columns = Columns(capacity=4)  # grown while filled
-    births = [_birth(rng) for _ in range(600)]
     for number, birth in enumerate(births):
         columns.set(number, _entry(number, birth, None, None))
-    numbers = np.arange(len(births), dtype=np.int64)
-    for _ in range(200):
-        query = _birth(rng)
-        got = _dob_weights(model, query, columns.words[numbers])
+    words = columns.words[np.arange(len(births), dtype=np.int64)]
+    for query in queries:
+        got = _dob_weights(model, query, words)
         for number, birth in enumerate(births):
             level = dob_level(query, birth)
             expected = 0.0 if level is None else model.weight("dob", level)
             assert got[number] == expected, (query, birth, level)
 
 
+def test_dob_weights_match_the_scorers_levels() -> None:
+    rng = random.Random(5)
+    births = [_birth(rng) for _ in range(600)]
+    queries = [_birth(rng) for _ in range(200)]
+    _assert_dob_weights_as_the_scorer(births, queries, Columns(capacity=4))  # grown while filled
+
+
 def test_dob_weights_match_the_scorers_levels_on_every_date_near_the_querys() -> None:
     """The query's table of levels (by years apart, month and day) against the scorer's own
     rules, for every month and day of the years around the query's and an unknown year."""
-    model = default_model()
     births = [BirthDate()] + [
         BirthDate(year, month, day)
         for year in range(1982, 1989)
@@ -70,17 +75,9 @@ def test_dob_weights_match_the_scorers_levels_on_every_date_near_the_querys() ->
         for day in (range(32) if month else (0,))
         if day <= 28 or month != 2
     ]
-    columns = Columns(capacity=len(births))
-    for number, birth in enumerate(births):
-        columns.set(number, _entry(number, birth, None, None))
-    numbers = np.arange(len(births), dtype=np.int64)
-    for query in (BirthDate(1985, 1, 1), BirthDate(1985, 3, 12), BirthDate(1985, 12, 3),
-                  BirthDate(1985, 7), BirthDate(1985), BirthDate(1985, 2, 28)):  # fmt: skip
-        got = _dob_weights(model, query, columns.words[numbers])
-        for number, birth in enumerate(births):
-            level = dob_level(query, birth)
-            expected = 0.0 if level is None else model.weight("dob", level)
-            assert got[number] == expected, (query, birth, level)
+    queries = [BirthDate(1985, 1, 1), BirthDate(1985, 3, 12), BirthDate(1985, 12, 3),
+               BirthDate(1985, 7), BirthDate(1985), BirthDate(1985, 2, 28)]  # fmt: skip
+    _assert_dob_weights_as_the_scorer(births, queries, Columns(capacity=len(births)))
 
 
 def test_columns_from_a_snapshot_with_one_array_per_column_rank_alike() -> None:
