@@ -122,7 +122,9 @@ def screen_command(
         raise InputError("Give a file or the fields of one query, not both.")
     with services() as svc:
         principal = acting_user(svc, user)
-        desk = screening_desk(svc)
+        # one query or one list: a few hundred names compared, not worth analysing every name
+        # of the index first
+        desk = screening_desk(svc, analyse_ahead=False)
         if file is None:
             answer = desk.screen_one(principal, purpose, single, justification)
             answers = [answer]

@@ -92,6 +92,7 @@ class ScreeningDesk:
         monotonic: Callable[[], float] = time.monotonic,
         snapshot: bool = True,
         background_rekey: bool = True,
+        analyse_ahead: bool = True,
     ) -> None:
         self.services = services
         self.store = services.store
@@ -112,6 +113,7 @@ class ScreeningDesk:
             monotonic=monotonic,
             snapshot=snapshot,
             background_rekey=background_rekey,
+            analyse_ahead=analyse_ahead,
         )
 
     # -- the index ---------------------------------------------------------------------------

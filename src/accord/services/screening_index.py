@@ -49,14 +49,6 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def _analysed(index: ScreeningIndex) -> None:
-    """Analyse the index's names ahead of the queries (see :func:`accord.names.analyse_names`):
-    otherwise most of a query's first comparisons with them analyse them first (some 12 s
-    at a million entries, once, against a third of the comparisons' time at every start)."""
-    with _collector_paused():
-        analyse_names(index.names())
-
-
 def _keep_out_of_collections() -> None:
     """Move every object alive now (the index above all) out of the collector's generations:
     the index lives as long as the process, and each full collection that the requests'
@@ -78,6 +70,7 @@ class IndexKeeper:
         monotonic: Callable[[], float] = time.monotonic,
         snapshot: bool = True,
         background_rekey: bool = True,
+        analyse_ahead: bool = True,
     ) -> None:
         settings = services.settings
         self.services = services
@@ -91,6 +84,10 @@ class IndexKeeper:
             snapshot_path(settings.data_dir, settings.database_url) if snapshot else None
         )
         self.background_rekey = background_rekey
+        #: analyse the index's names once it is loaded or built (for a process that answers
+        #: many queries; a command that screens one query or a short list compares a few
+        #: hundred names, and is better off without the seconds it takes at a million)
+        self.analyse_ahead = analyse_ahead
         self.source = IndexSource(services.store)
         self.index = ScreeningIndex(model, self.hasher)
         self.agreements: list[Agreement] = []
@@ -139,7 +136,7 @@ class IndexKeeper:
             self.source.build(self.index)
             self.origin = "built"
             self.save()
-            _analysed(self.index)
+            self._analyse()
             _keep_out_of_collections()
             return
         self.index = loaded.index
@@ -148,11 +145,19 @@ class IndexKeeper:
         self._reread = report.read
         if report.removed or self._reread >= RESAVE_AFTER:
             self.save()  # an erased person's entry does not wait for a re-keying to leave disk
-        _analysed(self.index)
+        self._analyse()
         _keep_out_of_collections()
         if self.hasher.fingerprint not in self.index.key_fingerprints and self.background_rekey:
             self.rekeying = threading.Thread(target=self.rekey, name="screening-rekey", daemon=True)
             self.rekeying.start()
+
+    def _analyse(self) -> None:
+        """Analyse the index's names ahead of the queries (:func:`accord.names.analyse_names`),
+        when this keeper is for many queries: otherwise a query's first comparison with a name
+        spends about a third of its time analysing it. Some 12 s at a million entries."""
+        if self.analyse_ahead:
+            with _collector_paused():
+                analyse_names(self.index.names())
 
     def save(self) -> None:
         """Write the snapshot (when this keeper keeps one)."""
