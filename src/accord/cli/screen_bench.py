@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from accord.cli.bench_lab import open_lab
-from accord.cli.screen_bench_http import http_load
+from accord.cli.screen_bench_http import QUERIES_PER_SECOND, http_load
 from accord.cli.screen_bench_misses import (
     answered,
     count_misses,
@@ -133,9 +133,12 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
         started = time.perf_counter()
         baseline.match(entry)
         baseline_ms.append((time.perf_counter() - started) * 1000)
+    # the HTTP load's own persons, as many as it can send (each query distinct)
+    wanted = min(len(persons), max(1_000, int(http_seconds * QUERIES_PER_SECOND)))
     bodies = [
         {"purpose": "border-management", "query": {"name": e.names[0], "birth_date": iso_birth(e)}}
-        for e in entries[:500]
+        for e in desk.source.entries(random.Random(13).sample(persons, wanted))
+        if e.names
     ]
     http = http_load(lab_settings, token, bodies, http_seconds)
     svc.close()

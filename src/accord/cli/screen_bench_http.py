@@ -1,18 +1,26 @@
 """HTTP load of ``accord bench screen``: one uvicorn server process on the bench store,
-loaded by concurrent clients on one asyncio loop, one query (or 20) per request."""
+loaded by concurrent clients on one asyncio loop, one query (or 20) per request.
+
+The queries are distinct: each client sends its own share of them, the single queries and
+the batches different ones, so that no answer is helped by a comparison cached when the same
+query came earlier (a border officer screens each traveller once). ``http_queries_repeated``
+says how many were sent again once a share ran out (none when enough were given)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from accord.cli.bench_api_load import Request, run_load
+from accord.cli.bench_api_load import Load, Request, run_load
 from accord.cli.screen_bench_store import rss_mb
 
-__all__ = ["CLIENTS", "free_port", "http_load"]
+__all__ = ["CLIENTS", "QUERIES_PER_SECOND", "free_port", "http_load"]
 
 #: Concurrent clients of the HTTP load (each sends its next query when answered).
 CLIENTS = 16
+#: Distinct queries to give the load per second of it: above what one server process answers,
+#: so that none is sent twice.
+QUERIES_PER_SECOND = 400
 
 _SERVER = """
 import sys, uvicorn
@@ -38,7 +46,8 @@ def http_load(
     settings: Any, token: str, bodies: list[dict[str, Any]], seconds: float
 ) -> dict[str, Any]:
     """Start one uvicorn server process on the bench store (it loads the index's snapshot)
-    and load it from :data:`CLIENTS` concurrent clients, one query and then 20 a request."""
+    and load it from :data:`CLIENTS` concurrent clients, one query and then 20 a request: the
+    first half of ``bodies`` one by one, the second half in twenties."""
     import os
     import subprocess
     import sys
@@ -67,19 +76,22 @@ def http_load(
                 time.sleep(0.5)
         ready = time.monotonic() - started
         headers = {"Authorization": f"Bearer {token}"}
+        half = max(len(bodies) // 2, 1)
+        ones = bodies[:half]
         single = run_load(
             base,
-            [(headers, {}, _picker(bodies)) for _ in range(CLIENTS)],
+            [(headers, {}, _picker(ones[client::CLIENTS] or ones)) for client in range(CLIENTS)],
             seconds / 2,
             server.pid,
         )
+        twenties = [b["query"] for b in bodies[half:]] or [b["query"] for b in ones]
         batches = [
-            {"purpose": "border-management", "queries": [b["query"] for b in bodies[i : i + 20]]}
-            for i in range(0, len(bodies) - 19, 20)
+            {"purpose": "border-management", "queries": twenties[i : i + 20]}
+            for i in range(0, max(len(twenties) - 19, 1), 20)
         ]
         batched = run_load(
             base,
-            [(headers, {}, _picker(batches)) for _ in range(CLIENTS)],
+            [(headers, {}, _picker(batches[c::CLIENTS] or batches)) for c in range(CLIENTS)],
             seconds / 2,
         )
         rss = rss_mb(server.pid)
@@ -95,10 +107,22 @@ def http_load(
         "qps_http_batch20": round(batched.rps * 20, 1),
         "http_errors": single.errors + batched.errors,
         "http_clients": CLIENTS,
+        "http_queries_distinct": len(bodies),
+        "http_queries_repeated": _repeated(single, len(ones), 1)
+        + _repeated(batched, len(batches), 20),
         "server_ready_seconds": round(ready, 1),
         "server_rss_mb": rss,
     }
 
 
 def _picker(bodies: list[dict[str, Any]]) -> Callable[[int], Request]:
+    """Each request the next of ``bodies`` (a client's own share), from where its number
+    falls in them; past the last, from the first again."""
     return lambda number: Request("POST", "/screen", json=bodies[number % len(bodies)])
+
+
+def _repeated(load: Load, distinct: int, per_request: int) -> int:
+    """Queries sent again: those past the ``distinct`` bodies of the run (the clients send at
+    about the same rate, each through its own share of them)."""
+    sent = load.requests + load.errors
+    return max(sent - distinct, 0) * per_request
