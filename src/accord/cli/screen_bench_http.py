@@ -14,7 +14,7 @@ from typing import Any
 from accord.cli.bench_api_load import Load, Request, run_load
 from accord.cli.screen_bench_store import rss_mb
 
-__all__ = ["CLIENTS", "QUERIES_PER_SECOND", "free_port", "http_load"]
+__all__ = ["CLIENTS", "QUERIES_PER_SECOND", "free_port", "http_load", "shares"]
 
 #: Concurrent clients of the HTTP load (each sends its next query when answered).
 CLIENTS = 16
@@ -76,24 +76,14 @@ def http_load(
                 time.sleep(0.5)
         ready = time.monotonic() - started
         headers = {"Authorization": f"Bearer {token}"}
-        half = max(len(bodies) // 2, 1)
-        ones = bodies[:half]
+        ones, twenties = shares(bodies)
         single = run_load(
             base,
-            [(headers, {}, _picker(ones[client::CLIENTS] or ones)) for client in range(CLIENTS)],
+            [(headers, {}, _picker(share)) for share in ones],
             seconds / 2,
             server.pid,
         )
-        twenties = [b["query"] for b in bodies[half:]] or [b["query"] for b in ones]
-        batches = [
-            {"purpose": "border-management", "queries": twenties[i : i + 20]}
-            for i in range(0, max(len(twenties) - 19, 1), 20)
-        ]
-        batched = run_load(
-            base,
-            [(headers, {}, _picker(batches[c::CLIENTS] or batches)) for c in range(CLIENTS)],
-            seconds / 2,
-        )
+        batched = run_load(base, [(headers, {}, _picker(share)) for share in twenties], seconds / 2)
         rss = rss_mb(server.pid)
     finally:
         server.terminate()
@@ -108,11 +98,31 @@ def http_load(
         "http_errors": single.errors + batched.errors,
         "http_clients": CLIENTS,
         "http_queries_distinct": len(bodies),
-        "http_queries_repeated": _repeated(single, len(ones), 1)
-        + _repeated(batched, len(batches), 20),
+        "http_queries_repeated": _repeated(single, sum(map(len, ones)), 1)
+        + _repeated(batched, sum(map(len, twenties)), 20),
         "server_ready_seconds": round(ready, 1),
         "server_rss_mb": rss,
     }
+
+
+Shares = list[list[dict[str, Any]]]
+
+
+def shares(bodies: list[dict[str, Any]]) -> tuple[Shares, Shares]:
+    """The requests of each of :data:`CLIENTS` clients: the first half of ``bodies`` one query
+    a request, the second half twenty a request; no query in two shares (with fewer bodies
+    than clients, a client shares its neighbours')."""
+    half = max(len(bodies) // 2, 1)
+    ones = bodies[:half]
+    queries = [body["query"] for body in bodies[half:]] or [body["query"] for body in ones]
+    batches = [
+        {"purpose": "border-management", "queries": queries[i : i + 20]}
+        for i in range(0, max(len(queries) - 19, 1), 20)
+    ]
+    return (
+        [ones[client::CLIENTS] or ones for client in range(CLIENTS)],
+        [batches[client::CLIENTS] or batches for client in range(CLIENTS)],
+    )
 
 
 def _picker(bodies: list[dict[str, Any]]) -> Callable[[int], Request]:
