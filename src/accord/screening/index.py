@@ -457,11 +457,7 @@ class ScreeningIndex:
             number, self._record_id(number), {"name": best, **levels}, decoy=decoy
         )
         candidate.name_score = max(best_score, 0.0)
-        weights, score = self.model.weights, 0.0
-        for comparison, level in candidate.levels.items():
-            if level is not None:  # a null level weighs nothing
-                score += weights.get((comparison, level), 0.0)
-        candidate.score = score
+        candidate.score = self.model.score(candidate.levels)
         return candidate
 
     def _decoys(

@@ -39,6 +39,15 @@ class MatchModel:
             return 0.0
         return self.weights.get((comparison, level), 0.0)
 
+    def score(self, levels: dict[str, str | None]) -> float:
+        """The summed weights of a pair's levels, in their order (what :meth:`weight` gives
+        each, summed without a call per level: it runs for every candidate scored)."""
+        weights, total = self.weights, 0.0
+        for comparison, level in levels.items():
+            if level is not None:  # a null level weighs nothing
+                total += weights.get((comparison, level), 0.0)
+        return total
+
     def band(self, score: float) -> str | None:
         if score >= self.high:
             return "high"
