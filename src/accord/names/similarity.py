@@ -209,9 +209,10 @@ def _nisba(a: TokenInfo, b: TokenInfo) -> bool:
                 return True
             # through the lexicon only where the -i form is itself known (Ahmadi / Ahmed), so
             # that a typing error (Dervihi) is not read as a nisba of a name it happens to spell
-            known_stem = {lexeme.ident for lexeme in lexemes_of((stem,), False)}
-            if x.lexemes and y.lexeme_ids & known_stem:
-                return True
+            if x.lexemes and y.lexeme_ids:
+                known_stem = {lexeme.ident for lexeme in lexemes_of((stem,), False)}
+                if y.lexeme_ids & known_stem:
+                    return True
     return False
 
 
@@ -238,9 +239,16 @@ def _transcribed(a: TokenInfo, b: TokenInfo) -> bool:
     """
     if a.vowelless or b.vowelless or a.lexemes or b.lexemes:
         return False
-    plain_a = {without_glide(r) for r in a.readings}
-    plain_b = {without_glide(r) for r in b.readings}
-    return bool(transcriptions(a.text) & plain_b) or bool(transcriptions(b.text) & plain_a)
+    return bool(transcriptions(a.text) & _unglided(b)) or bool(
+        transcriptions(b.text) & _unglided(a)
+    )
+
+
+@lru_cache(maxsize=65536)
+def _unglided(token: TokenInfo) -> frozenset[str]:
+    """The token's readings without the Serbian glide (:func:`without_glide`), once per token:
+    an unknown name meets many others for the first time."""
+    return frozenset(without_glide(reading) for reading in token.readings)
 
 
 def _known(a: TokenInfo, b: TokenInfo) -> TokenMatch | None:
