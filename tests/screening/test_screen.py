@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import select
 
 from accord.errors import AccessDenied, InputError
-from accord.screening import ScreenQuery
+from accord.screening import ScreenQuery, check_query
 from accord.services.screening import QuotaExceeded, ScreeningDesk, ScreeningLimited
 from accord.store.retention import erase_records
 from accord.store.tables import audit_entries, audit_values
@@ -265,6 +265,34 @@ def test_bad_input_gets_a_clear_answer(
         screen(desk, world, "xk.officer", query)
     assert words in caught.value.message
     assert caught.value.hint
+
+
+@pytest.mark.parametrize(
+    ("name", "birth", "screened"),
+    [
+        # a given name and a surname the names layer joins into one compound are two parts
+        ("Abdul Khan", "2014", True),
+        ("ABDUL KAN", "2005", True),
+        ("Bushra Uddin", "2017", True),
+        ("Абдул Кан", "2005", True),
+        ("عبد الرحمن", "1990", True),
+        # an article, a link or an initial is not a second part
+        ("Al Ali", "1990", False),
+        ("Ал Али", "1990", False),
+        ("al-Ali", "1990", False),
+        ("Abd Al", "", False),
+        ("A Khan", "1990", False),
+        ("Abdul", "", False),
+        ("Al Ali", "1990-01-02", True),  # one name with the full date of birth
+    ],
+)
+def test_a_name_is_two_parts_as_written(name: str, birth: str, screened: bool) -> None:
+    query = ScreenQuery(name=name, birth_date=birth)
+    if screened:
+        assert check_query(query).name
+    else:
+        with pytest.raises(InputError, match="too short"):
+            check_query(query)
 
 
 def test_batch_answers_each_row(desk: ScreeningDesk, world: World) -> None:

@@ -19,6 +19,7 @@ __all__ = [
     "LINKS",
     "arabic_to_latin",
     "has_arabic",
+    "is_article",
     "join_compounds",
     "strip_article_readings",
 ]
@@ -238,7 +239,8 @@ def _spaced_tail(token: str) -> str:
     return token
 
 
-def _is_article(token: str, hyphen_next: bool) -> bool:
+def is_article(token: str, hyphen_next: bool) -> bool:
+    """An Arabic article (al-, el-; ad-, as-... when a hyphen joins it to the name)."""
     return token in ARTICLES or (hyphen_next and token in _ASSIMILATED)
 
 
@@ -255,7 +257,7 @@ def join_compounds(tokens: list[str], hyphens: list[bool]) -> tuple[list[str], l
     while index < count:
         token = tokens[index]
         has_next = index + 1 < count
-        if has_next and _is_article(token, hyphens[index]):
+        if has_next and is_article(token, hyphens[index]):
             dropped.append(token)
             index += 1
             continue
@@ -266,7 +268,7 @@ def join_compounds(tokens: list[str], hyphens: list[bool]) -> tuple[list[str], l
         if has_next and (token in _ABD or token in _ABU):
             head = "abd" if token in _ABD else "abu"
             index += 1
-            if index + 1 < count and _is_article(tokens[index], hyphens[index]):
+            if index + 1 < count and is_article(tokens[index], hyphens[index]):
                 index += 1
             out.append(
                 head + _strip_connector(tokens[index]) if head == "abd" else head + tokens[index]

@@ -63,6 +63,8 @@ class NameTokens:
     scripts: frozenset[str]
     particles: tuple[str, ...]
     truncated: bool
+    #: words of the name as written, articles and links aside (:attr:`Tokens.words`)
+    words: int = 0
 
 
 #: How many analysed names are kept (:func:`name_tokens`): every distinct name of an index of
@@ -78,7 +80,7 @@ def name_tokens(name: str) -> NameTokens:
     infos = (token_info(text, vowelless) for text in split.tokens)
     # a token with no letter left once spelled out (a lone mark, an ع alone) is not a name part
     tokens = tuple(info for info in infos if any(c.isalpha() for c in info.readings[0]))
-    return NameTokens(tokens, split.scripts, split.particles, split.truncated)
+    return NameTokens(tokens, split.scripts, split.particles, split.truncated, split.words)
 
 
 def analyse_names(names: Iterable[str]) -> int:

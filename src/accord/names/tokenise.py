@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from normality import ascii_text
 
-from accord.names.arabic import arabic_to_latin, has_arabic, join_compounds
+from accord.names.arabic import LINKS, arabic_to_latin, has_arabic, is_article, join_compounds
 from accord.names.transliterate import has_cyrillic, to_latin
 
 __all__ = [
@@ -42,6 +42,9 @@ class Tokens:
     scripts: frozenset[str]
     particles: tuple[str, ...]
     truncated: bool
+    #: name words as written (spaces and hyphens apart) of two letters or more, articles and
+    #: links aside: a given name and a surname joined as one compound (Abdul Khan) are two
+    words: int = 0
 
 
 def _char_class(char: str) -> str:
@@ -113,4 +116,9 @@ def tokenise(name: str) -> Tokens:
     tokens, particles = join_compounds(pieces, hyphens)
     if len(tokens) > MAX_TOKENS:
         tokens, truncated = tokens[:MAX_TOKENS], True
-    return Tokens(tuple(tokens), scripts, tuple(particles), truncated)
+    words = sum(
+        1
+        for piece, hyphen in zip(pieces, hyphens, strict=True)
+        if len(piece) >= 2 and piece not in LINKS and not is_article(piece, hyphen)
+    )
+    return Tokens(tuple(tokens), scripts, tuple(particles), truncated, words)

@@ -189,9 +189,14 @@ def check_query(query: ScreenQuery, country: str | None = None) -> CheckedQuery:
 
 
 def _check_name_parts(name: str, birth: BirthDate) -> None:
-    tokens = [t for t in name_tokens(name).tokens if len(t.readings[0]) >= 2]
+    analysed = name_tokens(name)
+    tokens = [t for t in analysed.tokens if len(t.readings[0]) >= 2]
     longest = max((len(t.readings[0]) for t in tokens), default=0)
     if len(tokens) >= 2 or (tokens and longest >= 3 and birth.full):
+        return
+    # a given name and a surname the names layer reads as one compound (Abdul Khan, Bushra
+    # Uddin: Abd- and -uddin names are joined) are still two parts of a name as written
+    if tokens and analysed.words >= 2:
         return
     raise InputError(
         f"The name {name[:40]!r} is too short to screen.",
