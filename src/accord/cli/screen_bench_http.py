@@ -96,6 +96,8 @@ def http_load(
         "http_client_cpu_ms_per_query": single.cpu_ms_per_request(single.client_cpu),
         "qps_http_batch20": round(batched.rps * 20, 1),
         "http_errors": single.errors + batched.errors,
+        # by status (0: no answer, -1: an answer that did not parse), so that an error says what
+        "http_error_statuses": _errors_by_status(single, batched),
         "http_clients": CLIENTS,
         "http_queries_distinct": len(bodies),
         "http_queries_repeated": _repeated(single, sum(map(len, ones)), 1)
@@ -136,3 +138,12 @@ def _repeated(load: Load, distinct: int, per_request: int) -> int:
     about the same rate, each through its own share of them)."""
     sent = load.requests + load.errors
     return max(sent - distinct, 0) * per_request
+
+
+def _errors_by_status(*loads: Load) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for load in loads:
+        for status, count in load.statuses.items():
+            if status != 200:
+                found[str(status)] = found.get(str(status), 0) + count
+    return dict(sorted(found.items()))
