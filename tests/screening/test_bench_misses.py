@@ -9,11 +9,12 @@ from accord.screening.dates import BirthDate
 from accord.screening.digests import Hasher
 from accord.screening.index import ScreeningIndex
 from accord.screening.query import CheckedQuery
+from tests.screening.flagged import flagged
 
 
-def _person(number: int, name: str, birth: BirthDate) -> IndexEntry:
-    return IndexEntry(f"r{number}", "Person", "person", None, False, "v", (name,), birth, "SY",  # type: ignore[arg-type]
-                      None)  # fmt: skip
+def _person(number: int, name: str, birth: BirthDate, alert: str = "wanted") -> IndexEntry:
+    return IndexEntry(f"r{number}", "Person", "person", flagged(alert), False, "v", (name,),
+                      birth, "SY", None)  # fmt: skip
 
 
 def _index() -> ScreeningIndex:
@@ -57,3 +58,13 @@ def test_a_miss_row_says_how_query_and_record_are_written() -> None:
     row = miss_row(index, query, target, "r98", OUTRANKED)
     assert row["variant"] == "1 January / no date; Latin / Cyrillic"
     assert row["record_name"] == "Самер Ал Хатиб"
+
+
+def test_a_missing_alert_behind_wanted_namesakes_is_scored_and_answered() -> None:
+    """Sixty namesakes flagged ``wanted`` tie with a missing child on every level and come
+    first by entry number; the child's alert is still compared and listed in the answer."""
+    index = _index()
+    index.add(_person(100, "Samer Al Hatib", BirthDate(2006, 1, 1), alert="missing"))
+    dated = CheckedQuery("Samer Al Hatib", BirthDate(2006, 1, 1), "SY")
+    assert diagnose(index, dated, "r100") == (True, "")
+    assert answered(index, dated, "r100")

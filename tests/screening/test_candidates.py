@@ -14,6 +14,7 @@ from accord.screening.digests import Hasher
 from accord.screening.index import Candidate, ScreeningIndex
 from accord.screening.keys import entry_keys, query_plan, token_keys
 from accord.screening.query import CheckedQuery
+from tests.screening.flagged import flagged
 
 _YEARS = list(range(1960, 2020))
 
@@ -182,3 +183,38 @@ def test_the_article_written_on_meets_the_name_without_it() -> None:
     index = _index([*crowd, _person(99, "Мухамед Ал Али", BirthDate(2008, 1, 1))])
     found = _hit(index.search(CheckedQuery("MOHAMMAD ALALI", BirthDate(2008, 1, 1), "SY")), "r99")
     assert found is not None and found.band == "review" and found.levels["name"] == "same"
+
+
+def test_the_best_under_another_alert_are_compared_behind_a_crowd_of_namesakes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A hundred and twenty namesakes flagged ``wanted`` outrank two missing children of the
+    same name by their dates; the children's names are compared all the same, and a query
+    still compares exactly :data:`NAME_COMPARED` names."""
+    compared: list[str] = []
+    real_level = index_module.name_level
+
+    def counting(query: str, candidate: str) -> tuple[str | None, float]:
+        compared.append(candidate)
+        return real_level(query, candidate)
+
+    monkeypatch.setattr(index_module, "name_level", counting)
+    wanted = [_flagged(n, "Ahmad Ahmadi", BirthDate(2007, 3, 5), "wanted") for n in range(120)]
+    missing = [_flagged(200 + n, "Ахмад Ахмади", BirthDate(2007), "missing") for n in range(2)]
+    index = _index([*wanted, *missing])
+    query = CheckedQuery("Ahmad Ahmadi", BirthDate(2007, 3, 5), "SY")
+    found = index.search(query)
+    for record_id in ("r200", "r201"):
+        child = _hit(found, record_id)
+        assert child is not None and child.band is not None
+    assert len(compared) == index_module.NAME_COMPARED
+    # without the other alert, the comparisons all go to the best estimates (tied: the first)
+    compared.clear()
+    real = [c.record_id for c in _index(wanted).search(query) if not c.decoy]
+    assert sorted(real) == sorted(f"r{n}" for n in range(index_module.NAME_COMPARED))
+    assert len(compared) == index_module.NAME_COMPARED
+
+
+def _flagged(number: int, name: str, birth: BirthDate, alert: str) -> IndexEntry:
+    return IndexEntry(f"r{number}", "Person", "person", flagged(alert), False, "v", (name,),
+                      birth, "SY", None)  # fmt: skip

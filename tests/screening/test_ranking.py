@@ -4,6 +4,7 @@ names by the query tokens they match and the rarity of the keys they share."""
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 
 import numpy as np
 from hypothesis import given
@@ -225,3 +226,27 @@ def test_merged_postings_give_each_entry_once_with_all_its_tokens(
         for n, b in zip(sorted(covered), bits, strict=True)
     ]
     assert np.allclose(ranks, expected)
+
+
+def test_the_best_under_another_alert_are_added_wherever_they_rank() -> None:
+    """Two hundred entries flagged ``wanted`` born on the query's date outrank five missing
+    persons born the year after; the best three of those are added, best first among them."""
+    from tests.screening.flagged import flagged
+
+    columns = Columns()
+    for number in range(200):
+        entry = _entry(number, BirthDate(1985, 3, 12), "RS", "M")
+        columns.set(number, replace(entry, envelope=flagged("wanted")))
+    near, far = BirthDate(1986, 3, 12), BirthDate(1988, 3, 12)
+    births = [near, BirthDate(1990), far, near, near]
+    for number, birth in enumerate(births, 200):
+        entry = _entry(number, birth, "RS", "M")
+        columns.set(number, replace(entry, envelope=flagged("missing")))
+    postings = [Posting(np.arange(205, dtype=np.int64), 0b11, 2.0)]
+    model, query = default_model(), BirthDate(1985, 3, 12)
+    alone = rank_candidates(columns, model, postings, 2, query, "RS", "M", 24)
+    assert alone.numbers.tolist() == list(range(24))
+    ranked = rank_candidates(columns, model, postings, 2, query, "RS", "M", 24, reserved=3)
+    assert ranked.numbers.tolist() == [*range(24), 200, 203, 204]
+    assert ranked.alerts.tolist() == [ranked.alerts[0]] * 24 + [ranked.alerts[-1]] * 3
+    assert ranked.alerts[0] != ranked.alerts[-1]

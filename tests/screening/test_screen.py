@@ -356,3 +356,22 @@ def test_references_sort_in_the_order_they_were_made(monkeypatch: pytest.MonkeyP
     # after the time, 120 random bits: no two alike even within one microsecond
     tails = {r[4 + 14 :] for r in made}
     assert len(tails) == 50 and all(len(t) == 20 for t in tails)
+
+
+def test_a_missing_child_is_listed_behind_wanted_namesakes(world: World) -> None:
+    """Six persons flagged ``wanted`` by RS-MUP share the missing child's name, with the
+    father's name the query gives and the child's record lacks, and her date of birth: they
+    rank first and fill an answer cut by score alone. The child's alert (MK-MVR) is listed."""
+    from accord.services.screening import MAX_HITS
+    from tests.screening.world import add_records, person
+
+    namesakes = {
+        f"namesake{n}": person("Marija Stojan", "Jovanovska", "2010-05-21", gender="female")
+        for n in range(6)
+    }
+    add_records(world.services, "RS-MUP", "police_persons", "Person", namesakes, alert="wanted")
+    desk = ScreeningDesk(world.services, refresh_every=3600.0)
+    query = ScreenQuery(first_name="Marija Stojan", last_name="Jovanovska", birth_date="21.05.2010")
+    answer = screen(desk, world, "xk.officer", query, "missing-persons")
+    assert len(answer["hits"]) == MAX_HITS
+    assert "MK-MVR" in [hit["authority"] for hit in answer["hits"]]

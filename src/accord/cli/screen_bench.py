@@ -12,6 +12,7 @@ from accord.cli.screen_bench_misses import (
     answered,
     count_misses,
     diagnose,
+    listed,
     miss_row,
     write_misses,
 )
@@ -79,8 +80,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
         if others:
             expected += 1
             found += any(c.record_id in others for c in hits)
-            hits.sort(key=lambda c: (c.band != "high", -c.score))
-            found_answered += any(c.record_id in others for c in hits[:MAX_HITS])
+            found_answered += any(c.record_id in others for c in listed(index, hits, MAX_HITS))
         for c in hits:
             true = truth.get(c.record_id) == uid
             if c.band == "high":

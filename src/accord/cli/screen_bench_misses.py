@@ -8,10 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from accord.cli.screen_bench_store import iso_birth
-from accord.screening import CheckedQuery, IndexEntry, ScreeningIndex, ScreenQuery
+from accord.screening import Candidate, CheckedQuery, IndexEntry, ScreeningIndex, ScreenQuery
+from accord.screening.answered import answered_hits
 from accord.screening.dates import BirthDate, parse_birth_date
 
-__all__ = ["answered", "count_misses", "diagnose", "miss_row", "write_misses"]
+__all__ = ["answered", "count_misses", "diagnose", "listed", "miss_row", "write_misses"]
 
 #: The causes, in the order they are looked for.
 NOT_INDEXED = "record not in the index"
@@ -49,8 +50,17 @@ def answered(index: ScreeningIndex, query: CheckedQuery | None, record_id: str) 
     if query is None:
         return False
     banded = [c for c in index.search(query) if c.band and not c.decoy]
-    banded.sort(key=lambda c: (c.band != "high", -c.score))
-    return any(c.record_id == record_id for c in banded[:MAX_HITS])
+    return any(c.record_id == record_id for c in listed(index, banded, MAX_HITS))
+
+
+def listed(index: ScreeningIndex, hits: list[Candidate], limit: int) -> list[Candidate]:
+    """The hits an answer lists, cut as the desk cuts them (:func:`answered_hits`)."""
+
+    def alert(candidate: Candidate) -> str | None:
+        entry = index.entry(candidate.entry)
+        return entry.envelope.alert if entry is not None else None
+
+    return answered_hits(hits, limit, order=lambda c: (c.band != "high", -c.score), alert=alert)
 
 
 def miss_row(

@@ -47,6 +47,11 @@ SCORED = 24
 NAME_COMPARED = 24
 #: How many candidates are ranked by the estimate of their score before names are compared.
 POOL = 200
+#: How many of the names compared are kept for the best candidates under each alert other
+#: than the best candidate's (a missing-person alert among thousands flagged ``wanted``),
+#: at most :data:`RESERVED_SHARE` of them in all.
+RESERVED = 12
+RESERVED_SHARE = NAME_COMPARED // 2
 #: Name levels that can make a person hit (with the other levels' weights above the bands).
 HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
@@ -54,6 +59,25 @@ _COMMON = 50_000
 #: At most about this many postings are looked at per query (see ``_name_postings``).
 EXAMINED = 20_000
 _DECOY_TRIES = 8
+
+
+def _reserved(alerts: np.ndarray[Any, Any]) -> set[int]:
+    """Positions (in ranked order) of the candidates whose names are compared whatever ranks
+    above them: the :data:`RESERVED` best under each alert other than the first candidate's,
+    at most :data:`RESERVED_SHARE` in all."""
+    if not len(alerts) or alerts.min() == alerts.max():
+        return set()
+    first = alerts[0]
+    taken: dict[int, int] = {}
+    kept: set[int] = set()
+    for at in np.flatnonzero(alerts != first).tolist():
+        alert = int(alerts[at])
+        if taken.get(alert, 0) < RESERVED:
+            taken[alert] = taken.get(alert, 0) + 1
+            kept.add(at)
+            if len(kept) >= RESERVED_SHARE:
+                break
+    return kept
 
 
 def key_code(key: str) -> int:
@@ -384,6 +408,7 @@ class ScreeningIndex:
             query.nationality,
             query.sex,
             POOL,
+            RESERVED,
         )
         real = self._score_ranked(query, ranked, documents)
         # best first; among equal scores the closer name, then the better estimate
@@ -413,7 +438,8 @@ class ScreeningIndex:
         """Name-score the ranked entries, best estimate first, skipping those whose best
         possible score (their other levels with the best name level) can reach neither the
         review band nor the :data:`SCORED` best found so far; at most :data:`NAME_COMPARED`
-        comparisons."""
+        comparisons, of which those of the best candidates under the other alerts
+        (:func:`_reserved`) are kept for them."""
         model = self.model
         best_name = model.weight("name", "same")
         # a document in common is found by the identifier tables; for the bound, any entry
@@ -422,26 +448,38 @@ class ScreeningIndex:
         upper = ranked.levels + (best_name + best_document)
         # those that cannot reach the review band whatever their name are passed over at once
         reachable = np.flatnonzero(upper >= model.review)
+        numbers = ranked.numbers[reachable].tolist()
+        kept = _reserved(ranked.alerts[reachable])
         found: list[Candidate] = []
         top: list[float] = []  # the SCORED best scores of possible hits, a min-heap
-        for number, bound in zip(
-            ranked.numbers[reachable].tolist(), upper[reachable].tolist(), strict=True
-        ):
-            if len(found) >= NAME_COMPARED:
+        for at, bound in enumerate(upper[reachable].tolist()):
+            if len(found) + len(kept) >= NAME_COMPARED:
                 break
-            if len(top) >= SCORED and bound <= top[0]:
+            if at in kept or (len(top) >= SCORED and bound <= top[0]):
                 continue
-            entry = self._entries[number]
-            if entry is None:
-                continue  # removed while this query ran
-            candidate = self._named(query, number, self._partial(query, entry, documents))
-            found.append(candidate)
-            if candidate.levels.get("name") in HIT_NAME_LEVELS:
-                if len(top) < SCORED:
-                    heapq.heappush(top, candidate.score)
-                elif candidate.score > top[0]:
-                    heapq.heapreplace(top, candidate.score)
+            self._compare(query, numbers[at], documents, found, top)
+        for at in sorted(kept):
+            self._compare(query, numbers[at], documents, found, top)
         return found
+
+    def _compare(
+        self,
+        query: CheckedQuery,
+        number: int,
+        documents: frozenset[int],
+        found: list[Candidate],
+        top: list[float],
+    ) -> None:
+        entry = self._entries[number]
+        if entry is None:
+            return  # removed while this query ran
+        candidate = self._named(query, number, self._partial(query, entry, documents))
+        found.append(candidate)
+        if candidate.levels.get("name") in HIT_NAME_LEVELS:
+            if len(top) < SCORED:
+                heapq.heappush(top, candidate.score)
+            elif candidate.score > top[0]:
+                heapq.heapreplace(top, candidate.score)
 
     def _named(
         self, query: CheckedQuery, number: int, levels: dict[str, str | None], decoy: bool = False

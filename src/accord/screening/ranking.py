@@ -41,27 +41,30 @@ Ints = npt.NDArray[np.int64]
 
 # The columns of an entry in one 64-bit word, so that ranking a candidate reads one word
 # where it read seven arrays (a memory access each): the bit where each starts, and its mask.
-_DAY, _MONTH, _YEAR, _SEX_AT, _DEAD, _TOKENS, _NAT = 0, 5, 9, 21, 23, 24, 32
-_MONTH_DAY, _YEARS, _SEXES, _TOKEN_CAP, _NATS = 0x1FF, 0xFFF, 0x3, 0x1F, 0xFFFF
+_DAY, _MONTH, _YEAR, _SEX_AT, _DEAD, _TOKENS, _NAT, _ALERT = 0, 5, 9, 21, 23, 24, 32, 48
+_MONTH_DAY, _YEARS, _SEXES, _TOKEN_CAP, _NATS, _ALERTS = 0x1FF, 0xFFF, 0x3, 0x1F, 0xFFFF, 0xF
 
 
 class Columns:
     """Per entry number, in one 64-bit word: year, month and day of birth, nationality and
-    sex, as integers (0 for unknown), whether the entry was removed, and the number of name
-    tokens with keys (of its shortest name). Grown by doubling; a reader keeps the words it
-    took, which stay valid."""
+    sex, as integers (0 for unknown), whether the entry was removed, the number of name
+    tokens with keys (of its shortest name) and its originator's alert (``wanted``,
+    ``missing``...) as an integer. Grown by doubling; a reader keeps the words it took, which
+    stay valid."""
 
     def __init__(self, capacity: int = 1024) -> None:
         self._lock = threading.Lock()
         self._codes: dict[str, int] = {}
+        self._alerts: dict[str, int] = {}
         self.words = np.zeros(capacity, np.int64)
 
     def __getstate__(self) -> dict[str, object]:
-        return {"codes": self._codes, "words": self.words}
+        return {"codes": self._codes, "alerts": self._alerts, "words": self.words}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self._lock = threading.Lock()
         self._codes = state["codes"]
+        self._alerts = state.get("alerts", {})  # none: every entry under one alert
         if "words" in state:
             self.words = state["words"]
             return
@@ -82,6 +85,16 @@ class Columns:
             found = self._codes[code] = len(self._codes) + 1
         return found
 
+    def _alert(self, alert: str | None) -> int:
+        if not alert:
+            return 0
+        found = self._alerts.get(alert)
+        if found is None:
+            if len(self._alerts) >= _ALERTS:
+                return 0  # past the word's room: ranked with the entries of no alert
+            found = self._alerts[alert] = len(self._alerts) + 1
+        return found
+
     def query_code(self, code: str | None) -> int:
         """A query's nationality as a code (-1: held by no entry); 0 when not given."""
         return self._codes.get(code, -1) if code else 0
@@ -98,6 +111,7 @@ class Columns:
                 | sex << _SEX_AT
                 | min(tokens, _TOKEN_CAP) << _TOKENS
                 | self._code(entry.nationality) << _NAT
+                | self._alert(entry.envelope.alert if entry.envelope else None) << _ALERT
             )
             words = self.words
             capacity = len(words)
@@ -247,6 +261,8 @@ class Ranked:
 
     numbers: Ints
     levels: npt.NDArray[np.float64]
+    #: each candidate's alert as a code of :class:`Columns` (0: none)
+    alerts: Ints
 
 
 def rank_candidates(
@@ -258,13 +274,16 @@ def rank_candidates(
     nationality: str | None,
     sex: str | None,
     wanted: int,
+    reserved: int = 0,
 ) -> Ranked:
     """The ``wanted`` best entries among those in ``postings`` (one per key), by the rank of
     their names (:func:`_name_ranks`, less :data:`EXTRA_TOKEN` for each token of theirs the
-    query does not match) plus the weights of their cheap levels; ties by entry number."""
+    query does not match) plus the weights of their cheap levels; ties by entry number. The
+    ``reserved`` best under each alert other than the best entry's are added wherever they
+    rank (:func:`_with_reserved`)."""
     postings = [p for p in postings if len(p.numbers)]
     if not postings:
-        return Ranked(np.zeros(0, np.int64), np.zeros(0))
+        return Ranked(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64))
     every = columns.words
     numbers, names, matched = _name_ranks(postings, query_tokens)
     if numbers[-1] >= len(every):  # added after these words were taken (sorted)
@@ -284,7 +303,29 @@ def rank_candidates(
     estimate[(words >> _DEAD) & 1 > 0] = -np.inf
     order = _best(estimate, numbers, wanted)
     order = order[np.isfinite(estimate[order])]
-    return Ranked(numbers[order], levels[order])
+    alerts = (words >> _ALERT) & _ALERTS
+    if reserved and len(order) and alerts.min() != alerts.max():
+        order = _with_reserved(estimate, numbers, alerts, order, reserved)
+    return Ranked(numbers[order], levels[order], alerts[order])
+
+
+def _with_reserved(
+    estimate: npt.NDArray[np.float64], numbers: Ints, alerts: Ints, order: Ints, reserved: int
+) -> Ints:
+    """``order`` with the ``reserved`` best candidates of every alert other than the first
+    candidate's added, best first, ties by entry number. A missing-child alert is one among
+    thousands of entries flagged ``wanted``: ranked only among them, it falls behind the
+    namesakes of a common name whom nothing in the query tells apart from it."""
+    first = alerts[order[0]]
+    parts = [order]
+    for alert in np.unique(alerts).tolist():
+        if alert == first:
+            continue
+        under = np.flatnonzero((alerts == alert) & np.isfinite(estimate))
+        if len(under):
+            parts.append(under[_best(estimate[under], numbers[under], reserved)])
+    merged = np.unique(np.concatenate(parts))
+    return merged[np.lexsort((numbers[merged], -estimate[merged]))]
 
 
 def _best(estimate: npt.NDArray[np.float64], numbers: Ints, wanted: int) -> Ints:

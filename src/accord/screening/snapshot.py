@@ -33,7 +33,7 @@ from accord.screening.model import MatchModel
 
 __all__ = ["FORMAT", "Snapshot", "load_snapshot", "save_snapshot", "snapshot_path"]
 
-FORMAT = 3
+FORMAT = 4
 # Names in several scripts and spellings whose keys change whenever the names layer's keys do.
 _PROBES = (
     "Петар Петровић",

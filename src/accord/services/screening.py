@@ -40,6 +40,7 @@ from accord.screening import (
     check_query,
     default_model,
 )
+from accord.screening.answered import answered_hits
 from accord.screening.model import MatchModel
 from accord.services.context import Services
 from accord.services.screening_answers import Answer, hit_of
@@ -326,8 +327,13 @@ class ScreeningDesk:
             decision = decisions.of(entry)
             if decision and candidate.band is not None and not candidate.decoy:
                 kept.append((candidate, entry, decision.agreement or ""))
-        kept.sort(key=lambda item: (_BAND_ORDER[item[0].band or "review"], -item[0].score))
-        for candidate, entry, basis in kept[:MAX_HITS]:
+        listed = answered_hits(
+            kept,
+            MAX_HITS,
+            order=lambda item: (_BAND_ORDER[item[0].band or "review"], -item[0].score),
+            alert=lambda item: item[1].envelope.alert,
+        )
+        for candidate, entry, basis in listed:
             versions[candidate.record_id] = entry.version
             answer.hits.append(hit_of(query, candidate, entry))
             answer.records.append(candidate.record_id)
