@@ -121,3 +121,21 @@ def test_a_slip_from_a_slavic_name_is_not_read_across_its_spellings() -> None:
     # Mario is one letter from Maria, a spelling of Marija: the last letter is the gender
     assert not compare("Mario", "Марија").match
     assert not compare("Mario Petrović", "Marija Petrović").match
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Klea Šehu", "Klea Shhu"),  # the reading of Shhu is "su": two letters
+        ("Ibrahim Al Haan", "Ibrahim Al Hasan"),  # Haan reads "han"
+        ("Mustafa Al Tammii", "Мустафа Ал Тамими"),  # Tammii reads "tami": not a shorter stem
+    ],
+)
+def test_a_typing_slip_that_a_reading_shortens_is_still_a_slip(a: str, b: str) -> None:
+    result = compare(a, b)
+    assert result.match, (a, b, result)
+
+
+def test_a_suffix_that_adds_letters_still_makes_another_surname() -> None:
+    assert not compare("Arben Hoxha", "Arben Hoxhaj").match
+    assert not compare("Mustafa Tami", "Mustafa Tamimi").match

@@ -8,6 +8,8 @@ import stat
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from accord.screening import Hasher, ScreenQuery
 from accord.screening.snapshot import load_snapshot, snapshot_path
 from accord.services import Services
@@ -129,3 +131,40 @@ def test_an_erasure_leaves_the_snapshot_before_the_re_keying_ends(world: World) 
     assert on_disk is not None
     assert world.ids["wanted"] not in on_disk.index.record_ids()
     assert _result(rotating, world, PETAR) == "no-hit"
+
+
+def test_a_snapshot_of_other_name_keys_is_built_anew(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A snapshot written when the names layer gave other keys (another lexicon, say) holds
+    stale postings: it is not read."""
+    from accord.screening import snapshot
+
+    ScreeningDesk(world.services).ensure_current()
+    monkeypatch.setattr(snapshot, "keys_version", lambda: "another lexicon")
+    later = ScreeningDesk(world.services)
+    later.ensure_current()
+    assert later.keeper.origin == "built"
+
+
+def test_the_lexicon_is_part_of_the_keys_version(monkeypatch: pytest.MonkeyPatch) -> None:
+    from importlib import resources
+
+    from accord.screening import snapshot
+
+    shipped = snapshot.keys_version()
+    real = resources.files
+
+    class _Edited:
+        def __init__(self, package: str) -> None:
+            self._files = real(package)
+
+        def joinpath(self, name: str) -> _Edited:
+            self._name = name
+            return self
+
+        def read_bytes(self) -> bytes:
+            return self._files.joinpath(self._name).read_bytes() + b"s -: Jlassi\n"
+
+    monkeypatch.setattr(snapshot.resources, "files", _Edited)
+    assert snapshot.keys_version() != shipped

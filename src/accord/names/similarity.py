@@ -270,12 +270,27 @@ def _initial_of(initial: TokenInfo, name: TokenInfo) -> bool:
 
 
 def _typo_score(a: TokenInfo, b: TokenInfo) -> float:
-    """The score of a one-letter slip: likelier a typing error beside a known name."""
-    shortest = min(len(a.readings[0]), len(b.readings[0]))
+    """The score of a one-letter slip: likelier a typing error beside a known name. A token is
+    as long as the longer of its reading and its letters as written: a reading may shorten a
+    name that was typed in full (Shhu reads "su", Haan "han")."""
+    shortest = min(_length(a), _length(b))
     if shortest < 4:
         return 0.0
     score = TYPO_OF_KNOWN if (a.lexemes or b.lexemes) else TYPO_OF_UNKNOWN
     return score if shortest >= 5 else score - 0.03
+
+
+def _length(token: TokenInfo) -> int:
+    return max(len(token.readings[0]), len(token.folded))
+
+
+def _one_stem(a: TokenInfo, b: TokenInfo) -> bool:
+    """Two surnames built on one stem (:func:`_suffix_variant`), unless written with as many
+    letters and one slip apart: collapsing doubled letters in a reading can make a typing
+    error look like another suffix (Tammii reads "tami" beside Tamimi)."""
+    if not _suffix_variant(a.readings[0], b.readings[0]):
+        return False
+    return len(a.folded) != len(b.folded) or _distance(a.folded, b.folded) != 1
 
 
 @lru_cache(maxsize=65536)
@@ -314,7 +329,7 @@ def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
         return TokenMatch(_string_score(a.readings[0], b.readings[0]), "fuzzy")  # unrelated
     best, one_slip = _closeness(a, b)
     one_slip = one_slip or _slip_from_known(a, b) or _slip_from_known(b, a)
-    if _suffix_variant(a.readings[0], b.readings[0]):
+    if _one_stem(a, b):
         return TokenMatch(min(best, DIFFERENT_CAP), "different")
     fuzzy = max(best, _typo_score(a, b)) if one_slip else best
     if fuzzy < VOWEL_VARIANT and vowel_class(a.readings[0]) == vowel_class(b.readings[0]):

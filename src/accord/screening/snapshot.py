@@ -23,6 +23,7 @@ import json
 import os
 import pickle  # only files whose signature verifies are unpickled (see load_snapshot)
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -64,8 +65,11 @@ def snapshot_path(data_dir: Path, database_url: str) -> Path:
 
 
 def keys_version() -> str:
-    """Changes when the name keys of the names layer change (a snapshot then is stale)."""
+    """Changes when the name keys of the names layer change (a snapshot then is stale): the
+    keys of a few probe names, and the lexicon, whose known names give keys of their own."""
     keys = sorted(k for name in _PROBES for k in entry_keys((name,), 1980))
+    lexicon = resources.files("accord.names").joinpath("data/lexicon.txt").read_bytes()
+    keys.append(hashlib.sha256(lexicon).hexdigest())
     return hashlib.sha256("\n".join(keys).encode("utf-8")).hexdigest()[:16]
 
 
