@@ -218,3 +218,16 @@ def test_the_best_under_another_alert_are_compared_behind_a_crowd_of_namesakes(
 def _flagged(number: int, name: str, birth: BirthDate, alert: str) -> IndexEntry:
     return IndexEntry(f"r{number}", "Person", "person", flagged(alert), False, "v", (name,),
                       birth, "SY", None)  # fmt: skip
+
+
+def test_each_alert_keeps_its_share_whichever_ranks_first() -> None:
+    """The best candidate is a missing child; a second missing child ranks behind a hundred
+    and twenty namesakes flagged ``wanted``. Both children's names are compared."""
+    first = _flagged(0, "Ahmad Ahmadi", BirthDate(2007, 3, 5), "missing")
+    wanted = [_flagged(n, "Ahmad Ahmadi", BirthDate(2007, 3, 5), "wanted") for n in range(1, 121)]
+    second = _flagged(200, "Ахмад Ахмади", BirthDate(2007), "missing")
+    index = _index([first, *wanted, second])
+    found = index.search(CheckedQuery("Ahmad Ahmadi", BirthDate(2007, 3, 5), "SY"))
+    for record_id in ("r0", "r200"):
+        child = _hit(found, record_id)
+        assert child is not None and child.band is not None

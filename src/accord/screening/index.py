@@ -47,11 +47,10 @@ SCORED = 24
 NAME_COMPARED = 24
 #: How many candidates are ranked by the estimate of their score before names are compared.
 POOL = 200
-#: How many of the names compared are kept for the best candidates under each alert other
-#: than the best candidate's (a missing-person alert among thousands flagged ``wanted``),
-#: at most :data:`RESERVED_SHARE` of them in all.
-RESERVED = 12
-RESERVED_SHARE = NAME_COMPARED // 2
+#: How many of the names compared are kept for the best candidates under each alert, when
+#: the candidates are under several (a missing-person alert among thousands flagged
+#: ``wanted``): an equal share of :data:`NAME_COMPARED`, at most this many.
+RESERVED = NAME_COMPARED // 2
 #: Name levels that can make a person hit (with the other levels' weights above the bands).
 HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
@@ -63,20 +62,15 @@ _DECOY_TRIES = 8
 
 def _reserved(alerts: np.ndarray[Any, Any]) -> set[int]:
     """Positions (in ranked order) of the candidates whose names are compared whatever ranks
-    above them: the :data:`RESERVED` best under each alert other than the first candidate's,
-    at most :data:`RESERVED_SHARE` in all."""
+    above them: when the candidates are under several alerts, the best of each, an equal
+    share of the :data:`NAME_COMPARED` comparisons (at most :data:`RESERVED`) each."""
     if not len(alerts) or alerts.min() == alerts.max():
         return set()
-    first = alerts[0]
-    taken: dict[int, int] = {}
+    present = np.unique(alerts).tolist()
+    share = min(RESERVED, NAME_COMPARED // len(present))
     kept: set[int] = set()
-    for at in np.flatnonzero(alerts != first).tolist():
-        alert = int(alerts[at])
-        if taken.get(alert, 0) < RESERVED:
-            taken[alert] = taken.get(alert, 0) + 1
-            kept.add(at)
-            if len(kept) >= RESERVED_SHARE:
-                break
+    for alert in present:
+        kept.update(np.flatnonzero(alerts == alert)[:share].tolist())
     return kept
 
 

@@ -279,8 +279,7 @@ def rank_candidates(
     """The ``wanted`` best entries among those in ``postings`` (one per key), by the rank of
     their names (:func:`_name_ranks`, less :data:`EXTRA_TOKEN` for each token of theirs the
     query does not match) plus the weights of their cheap levels; ties by entry number. The
-    ``reserved`` best under each alert other than the best entry's are added wherever they
-    rank (:func:`_with_reserved`)."""
+    ``reserved`` best under each alert are added wherever they rank (:func:`_with_reserved`)."""
     postings = [p for p in postings if len(p.numbers)]
     if not postings:
         return Ranked(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64))
@@ -312,15 +311,12 @@ def rank_candidates(
 def _with_reserved(
     estimate: npt.NDArray[np.float64], numbers: Ints, alerts: Ints, order: Ints, reserved: int
 ) -> Ints:
-    """``order`` with the ``reserved`` best candidates of every alert other than the first
-    candidate's added, best first, ties by entry number. A missing-child alert is one among
-    thousands of entries flagged ``wanted``: ranked only among them, it falls behind the
-    namesakes of a common name whom nothing in the query tells apart from it."""
-    first = alerts[order[0]]
+    """``order`` with the ``reserved`` best candidates under every alert added, best first,
+    ties by entry number. A missing-child alert is one among thousands of entries flagged
+    ``wanted``: ranked only among them, it falls behind the namesakes of a common name whom
+    nothing in the query tells apart from it."""
     parts = [order]
     for alert in np.unique(alerts).tolist():
-        if alert == first:
-            continue
         under = np.flatnonzero((alerts == alert) & np.isfinite(estimate))
         if len(under):
             parts.append(under[_best(estimate[under], numbers[under], reserved)])
