@@ -316,7 +316,10 @@ def _with_reserved(
     ``wanted``: ranked only among them, it falls behind the namesakes of a common name whom
     nothing in the query tells apart from it."""
     parts = [order]
-    for alert in np.unique(alerts).tolist():
+    among_best = np.bincount(alerts[order], minlength=_ALERTS + 1)
+    for alert in np.flatnonzero(np.bincount(alerts, minlength=_ALERTS + 1)).tolist():
+        if among_best[alert] >= reserved:
+            continue  # its best are among the best of all already
         under = np.flatnonzero((alerts == alert) & np.isfinite(estimate))
         if len(under):
             parts.append(under[_best(estimate[under], numbers[under], reserved)])
