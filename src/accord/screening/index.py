@@ -5,11 +5,14 @@ A person query looks up its name keys (:mod:`.keys`), ranks the candidates by th
 they match, the rarity of the keys they share and the weights of their date of birth,
 nationality and sex (:mod:`.ranking`), and compares the names of the best of them, passing over
 those whose best possible score (their other levels with the best name level) could not make
-a hit. It answers with the :data:`SCORED` best by their full score, the closer name first among
-equal scores. The number of names compared (:data:`NAME_COMPARED`) and of candidates answered
-are always the same: when fewer are found, random entries make up the numbers (and are marked),
-so that the work, and the time, of a query hardly depends on what the index holds. Identifiers
-are looked up by their keyed hashes under every key in use.
+a hit; when the candidates are under several alerts (``wanted``, ``missing``...), each alert's
+best keep an equal share of the comparisons, so that a missing child's alert is not passed
+over for a crowd of wanted namesakes. It answers with the :data:`SCORED` best by their full
+score, the closer name first among equal scores. The number of names compared
+(:data:`NAME_COMPARED`) and of candidates answered are always the same: when fewer are found,
+random entries make up the numbers (and are marked), so that the work, and the time, of a
+query hardly depends on what the index holds. Identifiers are looked up by their keyed hashes
+under every key in use.
 """
 
 from __future__ import annotations
@@ -432,8 +435,8 @@ class ScreeningIndex:
         """Name-score the ranked entries, best estimate first, skipping those whose best
         possible score (their other levels with the best name level) can reach neither the
         review band nor the :data:`SCORED` best found so far; at most :data:`NAME_COMPARED`
-        comparisons, of which those of the best candidates under the other alerts
-        (:func:`_reserved`) are kept for them."""
+        comparisons, of which, when the candidates are under several alerts, each alert's
+        best keep their share (:func:`_reserved`)."""
         model = self.model
         best_name = model.weight("name", "same")
         # a document in common is found by the identifier tables; for the bound, any entry
