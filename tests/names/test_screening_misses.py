@@ -6,7 +6,7 @@ from itertools import combinations
 
 import pytest
 
-from accord.names import compare, name_features
+from accord.names import compare, name_features, names_in_common
 from accord.names.evaluate import load_pairs, unknown_name_scores
 
 JABURI = ("Al-Jaburi", "Ал Џубури", "Al-Djaburi", "El Gaburi", "الجبوري")
@@ -139,3 +139,20 @@ def test_a_typing_slip_that_a_reading_shortens_is_still_a_slip(a: str, b: str) -
 def test_a_suffix_that_adds_letters_still_makes_another_surname() -> None:
     assert not compare("Arben Hoxha", "Arben Hoxhaj").match
     assert not compare("Mustafa Tami", "Mustafa Tamimi").match
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "common"),
+    [
+        ("Basir Safi", "Басир Фахим", 1),  # the surname replaced
+        ("Ali Ahmad", "Али Ахмади", 1),  # a nisba is no name in common
+        ("Ahmad Ali", "Ali Ahmad", 2),
+        ("Petar Petrović", "Marko Marković", 0),
+        ("J. Smith", "John Brown", 0),  # an initial is not a name
+    ],
+)
+def test_names_in_common_counts_the_tokens_that_pair_as_one_name(
+    a: str, b: str, common: int
+) -> None:
+    assert names_in_common(a, b) == common
+    assert names_in_common(b, a) == common

@@ -20,8 +20,8 @@ _YEARS = list(range(1960, 2020))
 
 
 def _person(number: int, name: str, birth: BirthDate, nationality: str = "SY") -> IndexEntry:
-    return IndexEntry(f"r{number}", "Person", "person", None, False, "v", (name,), birth,  # type: ignore[arg-type]
-                      nationality, None)  # fmt: skip
+    return IndexEntry(f"r{number}", "Person", "person", flagged("wanted"), False, "v", (name,),
+                      birth, nationality, None)  # fmt: skip
 
 
 def _index(entries: list[IndexEntry]) -> ScreeningIndex:
@@ -231,3 +231,28 @@ def test_each_alert_keeps_its_share_whichever_ranks_first() -> None:
     for record_id in ("r0", "r200"):
         child = _hit(found, record_id)
         assert child is not None and child.band is not None
+
+
+@pytest.mark.parametrize(
+    ("alert", "birth", "nationality", "hit"),
+    [
+        ("missing", BirthDate(2007, 12, 19), "AF", True),
+        ("missing", BirthDate(2007, 1, 1), "AF", False),  # a placeholder is no date
+        ("missing", BirthDate(2007), "AF", False),  # nor is a year
+        ("missing", BirthDate(2007, 12, 19), "IR", False),  # nationality differs
+        ("wanted", BirthDate(2007, 12, 19), "AF", False),  # only a missing child's alert
+    ],
+)
+def test_a_missing_child_registered_under_another_surname(
+    alert: str, birth: BirthDate, nationality: str, hit: bool
+) -> None:
+    """Басир Фахим, reported missing, registered at a border as Basir Safi with the same full
+    date of birth: the review band, on one name and the date, for a missing child only."""
+    child = IndexEntry("r1", "Person", "person", flagged(alert), False, "v", ("Басир Фахим",),
+                       birth, nationality, "M")  # fmt: skip
+    index = _index([child, _person(2, "Petar Petrović", BirthDate(1985, 3, 12), "RS")])
+    query = CheckedQuery("Basir Safi", BirthDate(2007, 12, 19) if birth.day else birth, "AF")
+    found = _hit(index.search(query), "r1")
+    assert (found is not None and found.band == "review") is hit
+    if hit:
+        assert found is not None and found.one_name and found.levels["name"] == "else"

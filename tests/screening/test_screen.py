@@ -375,3 +375,24 @@ def test_a_missing_child_is_listed_behind_wanted_namesakes(world: World) -> None
     answer = screen(desk, world, "xk.officer", query, "missing-persons")
     assert len(answer["hits"]) == MAX_HITS
     assert "MK-MVR" in [hit["authority"] for hit in answer["hits"]]
+
+
+def test_a_missing_child_under_another_surname_is_a_review_hit_that_says_why(
+    desk: ScreeningDesk, world: World
+) -> None:
+    """Марија Јовановска, reported missing, screened as Marija Petrovska with her full date of
+    birth: a review hit whose reasons say that one name matches and the others differ."""
+    query = ScreenQuery(first_name="Marija", last_name="Petrovska", birth_date="21.05.2010")
+    answer = screen(desk, world, "xk.officer", query, "missing-persons")
+    assert answer["result"] == "hit"
+    [hit] = answer["hits"]
+    assert (hit["authority"], hit["band"]) == ("MK-MVR", "review")
+    assert hit["reasons"][:3] == [
+        "one name matches across scripts",
+        "the other names differ, as a missing child's often do between records",
+        "date of birth matches",
+    ]
+    # with another date of birth, or a year alone, nothing
+    for birth in ("22.05.2010", "2010"):
+        other = ScreenQuery(first_name="Marija", last_name="Petrovska", birth_date=birth)
+        assert screen(desk, world, "xk.officer", other, "missing-persons")["result"] == "no-hit"

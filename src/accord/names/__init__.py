@@ -19,6 +19,7 @@ from accord.names.compare import (
     analyse_names,
     compare,
     name_score,
+    names_in_common,
 )
 from accord.names.equivalences import readings
 from accord.names.gender import gender_forms
@@ -38,6 +39,7 @@ __all__ = [
     "gender_forms",
     "name_features",
     "name_score",
+    "names_in_common",
     "normalise",
     "readings",
     "to_cyrillic",

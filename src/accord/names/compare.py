@@ -32,6 +32,7 @@ __all__ = [
     "compare",
     "name_score",
     "name_tokens",
+    "names_in_common",
 ]
 
 DEFAULT_THRESHOLD = 0.5
@@ -44,6 +45,9 @@ EXTRA_TO_SINGLE_TOKEN_EVIDENCE = -2.5
 SCALE = 2.0
 OFFSET = 1.0
 GENDER_AFFINITY = 0.9
+#: How close two tokens must be to count as one name the two names have in common: a known
+#: variant, a transcription or a typing slip does; an initial or a nisba does not.
+COMMON_TOKEN = 0.9
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,6 +232,16 @@ def name_score(name_a: str, name_b: str) -> float:
     first, second, _ = _ordered(name_a, name_b)
     outcome = _outcome(first, second)
     return 0.0 if outcome is None else outcome.score
+
+
+def names_in_common(name_a: str, name_b: str) -> int:
+    """How many tokens of the two names pair as one name (:data:`COMMON_TOKEN` or closer),
+    however the others compare: *Basir Safi* and *Басир Фахим* have one."""
+    first, second, _ = _ordered(name_a, name_b)
+    outcome = _outcome(first, second)
+    if outcome is None:
+        return 0
+    return sum(1 for _, _, found in outcome.pairs if found.score >= COMMON_TOKEN)
 
 
 def compare(name_a: str, name_b: str, threshold: float = DEFAULT_THRESHOLD) -> Comparison:

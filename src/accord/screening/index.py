@@ -31,6 +31,7 @@ from typing import Any
 import numpy as np
 
 from accord.model.envelope import Envelope
+from accord.names import names_in_common
 from accord.screening.digests import Hasher
 from accord.screening.entries import IndexEntry
 from accord.screening.identifiers import Folded, IdentifierKind, fold_identifier
@@ -56,6 +57,8 @@ POOL = 200
 RESERVED = NAME_COMPARED // 2
 #: Name levels that can make a person hit (with the other levels' weights above the bands).
 HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
+#: The alert of a missing person, whose names are matched more loosely (``_band``).
+MISSING_ALERT = "missing"
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
 _COMMON = 50_000
 #: At most about this many postings are looked at per query (see ``_name_postings``).
@@ -100,6 +103,8 @@ class Candidate:
     identifiers: list[tuple[IdentifierKind, bool]] = field(default_factory=list)
     band: str | None = None
     decoy: bool = False
+    #: a missing child's alert hit by one name in common and the full date of birth
+    one_name: bool = False
 
 
 class _KeyTable:
@@ -313,7 +318,7 @@ class ScreeningIndex:
         for folded in query.identifiers:
             self._identifier_candidates(folded, found)
         for candidate in found.values():
-            self._band(candidate)
+            self._band(candidate, query)
         return list(found.values())
 
     def _identifier_candidates(self, folded: Folded, found: dict[int, Candidate]) -> None:
@@ -513,7 +518,7 @@ class ScreeningIndex:
             decoys.append((number, self._partial(query, entry, documents), True))
         return decoys
 
-    def _band(self, candidate: Candidate) -> None:
+    def _band(self, candidate: Candidate, query: CheckedQuery) -> None:
         if candidate.decoy:
             candidate.band = None
             return
@@ -525,4 +530,24 @@ class ScreeningIndex:
                 bands.append(person_band)
         for _, loose in candidate.identifiers:
             bands.append("review" if loose else "high")
+        if not bands and self._one_name_of_a_missing_child(candidate, query):
+            candidate.one_name = True
+            bands.append("review")
         candidate.band = "high" if "high" in bands else ("review" if bands else None)
+
+    def _one_name_of_a_missing_child(self, candidate: Candidate, query: CheckedQuery) -> bool:
+        """A missing child's alert hits in the review band on one name in common with the
+        query and the full date of birth (not a 1 January placeholder), the nationality and
+        sex not differing. A child who goes missing on the way is registered again by each
+        authority, and the other name often in another form or another name altogether (the
+        father's, the family's nisba, a clan name): by the name level alone, the alert would
+        be missed."""
+        levels = candidate.levels
+        if levels.get("dob") != "exact" or "else" in (levels.get("nationality"), levels.get("sex")):
+            return False
+        entry = self._entries[candidate.entry]
+        if entry is None or entry.envelope.alert != MISSING_ALERT:
+            return False
+        if (entry.birth.month, entry.birth.day) == (1, 1):
+            return False
+        return any(names_in_common(query.name, name) for name in entry.names)

@@ -11,6 +11,8 @@ _NAME = {
     "close": "name is close (spelling or typing variant)",
     "weak": "name is partly similar",
     "else": "name differs",
+    # a missing child's alert, matched on one name and the full date of birth
+    "one": "one name matches",
 }
 _DOB = {
     "exact": "date of birth matches",
@@ -37,6 +39,8 @@ def person_reasons(levels: dict[str, str | None], across_scripts: bool) -> list[
         if across_scripts:
             text += " across scripts"
         reasons.append(text)
+        if name == "one":
+            reasons.append("the other names differ, as a missing child's often do between records")
     dob = levels.get("dob")
     reasons.append(_DOB[dob] if dob else "no date of birth on both sides to compare")
     nationality = levels.get("nationality")

@@ -61,9 +61,10 @@ def hit_of(query: CheckedQuery, candidate: Candidate, entry: IndexEntry) -> dict
     """The answer's view of a kept candidate: a fresh reference and the reasons in words."""
     reasons: list[str] = []
     kind = entry.kind
-    by_name = candidate.levels.get("name") in HIT_NAME_LEVELS
+    by_name = candidate.levels.get("name") in HIT_NAME_LEVELS or candidate.one_name
     if by_name:
-        reasons += person_reasons(candidate.levels, _across_scripts(query.name, entry.names))
+        levels = {**candidate.levels, "name": "one"} if candidate.one_name else candidate.levels
+        reasons += person_reasons(levels, _across_scripts(query.name, entry.names))
     for identifier, loose in candidate.identifiers:
         reasons.append(identifier_reason(identifier, loose))
     if (
