@@ -31,6 +31,20 @@ def _index(entries: list[IndexEntry]) -> ScreeningIndex:
     return index
 
 
+@pytest.fixture
+def compared(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names the index compares, in the order it compares them."""
+    names: list[str] = []
+    real_level = index_module.name_level
+
+    def counting(query: str, candidate: str) -> tuple[str | None, float]:
+        names.append(candidate)
+        return real_level(query, candidate)
+
+    monkeypatch.setattr(index_module, "name_level", counting)
+    return names
+
+
 def _hit(candidates: list[Candidate], record_id: str) -> Candidate | None:
     for candidate in candidates:
         if candidate.record_id == record_id and not candidate.decoy:
@@ -119,17 +133,9 @@ def test_every_query_scores_the_same_number_of_candidates() -> None:
         assert len(scored) == index_module.SCORED
 
 
-def test_every_query_compares_the_same_number_of_names(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_query_compares_the_same_number_of_names(compared: list[str]) -> None:
     """Real candidates first, random entries to make up: a query for a name the index does not
     hold compares as many names as one for a crowd of namesakes."""
-    compared: list[str] = []
-    real_level = index_module.name_level
-
-    def counting(query: str, candidate: str) -> tuple[str | None, float]:
-        compared.append(candidate)
-        return real_level(query, candidate)
-
-    monkeypatch.setattr(index_module, "name_level", counting)
     namesakes = [_person(n, "Ahmad Ahmadi", BirthDate(_YEARS[n % 60], 3, 5), "AF")
                  for n in range(120)]  # fmt: skip
     index = _index(namesakes)
@@ -186,19 +192,11 @@ def test_the_article_written_on_meets_the_name_without_it() -> None:
 
 
 def test_the_best_under_another_alert_are_compared_behind_a_crowd_of_namesakes(
-    monkeypatch: pytest.MonkeyPatch,
+    compared: list[str],
 ) -> None:
     """A hundred and twenty namesakes flagged ``wanted`` outrank two missing children of the
     same name by their dates; the children's names are compared all the same, and a query
     still compares exactly :data:`NAME_COMPARED` names."""
-    compared: list[str] = []
-    real_level = index_module.name_level
-
-    def counting(query: str, candidate: str) -> tuple[str | None, float]:
-        compared.append(candidate)
-        return real_level(query, candidate)
-
-    monkeypatch.setattr(index_module, "name_level", counting)
     wanted = [_flagged(n, "Ahmad Ahmadi", BirthDate(2007, 3, 5), "wanted") for n in range(120)]
     missing = [_flagged(200 + n, "Ахмад Ахмади", BirthDate(2007), "missing") for n in range(2)]
     index = _index([*wanted, *missing])

@@ -24,18 +24,18 @@ import random
 import secrets
 import threading
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
 from accord.model.envelope import Envelope
-from accord.names import names_in_common
+from accord.screening.alerts import one_name_of_a_missing_child, reserved_positions
+from accord.screening.candidate import Candidate
 from accord.screening.digests import Hasher
 from accord.screening.entries import IndexEntry
 from accord.screening.identifiers import Folded, IdentifierKind, fold_identifier
-from accord.screening.keys import entry_keys, query_plan
+from accord.screening.keys import entry_keys, key_code, query_key_code, query_plan
 from accord.screening.levels import dob_level, document_level, exact_level, name_level
 from accord.screening.model import MatchModel
 from accord.screening.postings import Postings
@@ -57,54 +57,11 @@ POOL = 200
 RESERVED = NAME_COMPARED // 2
 #: Name levels that can make a person hit (with the other levels' weights above the bands).
 HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
-#: The alert of a missing person, whose names are matched more loosely (``_band``).
-MISSING_ALERT = "missing"
 #: Keys shared by more entries than this are too common to rank by: they are skipped.
 _COMMON = 50_000
 #: At most about this many postings are looked at per query (see ``_name_postings``).
 EXAMINED = 20_000
 _DECOY_TRIES = 8
-
-
-def _reserved(alerts: np.ndarray[Any, Any]) -> set[int]:
-    """Positions (in ranked order) of the candidates whose names are compared whatever ranks
-    above them: when the candidates are under several alerts, the best of each, an equal
-    share of the :data:`NAME_COMPARED` comparisons (at most :data:`RESERVED`) each."""
-    if not len(alerts) or alerts.min() == alerts.max():
-        return set()
-    present = np.unique(alerts).tolist()
-    share = min(RESERVED, NAME_COMPARED // len(present))
-    kept: set[int] = set()
-    for alert in present:
-        kept.update(np.flatnonzero(alerts == alert)[:share].tolist())
-    return kept
-
-
-def key_code(key: str) -> int:
-    """A name key as a 64-bit number, the same in every process (the index is persisted, so
-    Python's per-process string hash will not do)."""
-    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
-
-
-#: :func:`key_code` for queries, cached: a query looks up some twenty keys, and the keys of
-#: common names come back query after query (the build's keys are not worth keeping).
-_query_key_code = lru_cache(maxsize=2**16)(key_code)
-
-
-@dataclass
-class Candidate:
-    """An entry a query reached, how it compares, and its band (None: below the bands)."""
-
-    entry: int
-    record_id: str
-    levels: dict[str, str | None] = field(default_factory=dict)
-    score: float = 0.0
-    name_score: float = 0.0
-    identifiers: list[tuple[IdentifierKind, bool]] = field(default_factory=list)
-    band: str | None = None
-    decoy: bool = False
-    #: a missing child's alert hit by one name in common and the full date of birth
-    one_name: bool = False
 
 
 class _KeyTable:
@@ -353,11 +310,11 @@ class ScreeningIndex:
         plan = query_plan(query.name, query.birth.year)
         sizes = []
         for key, tokens in plan.keys.items():
-            code = _query_key_code(key)
+            code = query_key_code(key)
             size = self._names.size(code)
             if 0 < size <= _COMMON:
                 common = (
-                    0 if key.startswith("y") else self._names.size(_query_key_code("p" + key[1:]))
+                    0 if key.startswith("y") else self._names.size(query_key_code("p" + key[1:]))
                 )
                 sizes.append((size, code, tokens, common))
         sizes.sort()
@@ -441,7 +398,7 @@ class ScreeningIndex:
         possible score (their other levels with the best name level) can reach neither the
         review band nor the :data:`SCORED` best found so far; at most :data:`NAME_COMPARED`
         comparisons, of which, when the candidates are under several alerts, each alert's
-        best keep their share (:func:`_reserved`)."""
+        best keep their share (:func:`.alerts.reserved_positions`)."""
         model = self.model
         best_name = model.weight("name", "same")
         # a document in common is found by the identifier tables; for the bound, any entry
@@ -451,7 +408,7 @@ class ScreeningIndex:
         # those that cannot reach the review band whatever their name are passed over at once
         reachable = np.flatnonzero(upper >= model.review)
         numbers = ranked.numbers[reachable].tolist()
-        kept = _reserved(ranked.alerts[reachable])
+        kept = reserved_positions(ranked.alerts[reachable], NAME_COMPARED, RESERVED)
         found: list[Candidate] = []
         top: list[float] = []  # the SCORED best scores of possible hits, a min-heap
         for at, bound in enumerate(upper[reachable].tolist()):
@@ -530,24 +487,10 @@ class ScreeningIndex:
                 bands.append(person_band)
         for _, loose in candidate.identifiers:
             bands.append("review" if loose else "high")
-        if not bands and self._one_name_of_a_missing_child(candidate, query):
+        # only a date of birth that agrees in full can make a missing child's alert hit alone
+        exact = not bands and candidate.levels.get("dob") == "exact"
+        entry = self._entries[candidate.entry] if exact else None
+        if entry is not None and one_name_of_a_missing_child(candidate.levels, entry, query.name):
             candidate.one_name = True
             bands.append("review")
         candidate.band = "high" if "high" in bands else ("review" if bands else None)
-
-    def _one_name_of_a_missing_child(self, candidate: Candidate, query: CheckedQuery) -> bool:
-        """A missing child's alert hits in the review band on one name in common with the
-        query and the full date of birth (not a 1 January placeholder), the nationality and
-        sex not differing. A child who goes missing on the way is registered again by each
-        authority, and the other name often in another form or another name altogether (the
-        father's, the family's nisba, a clan name): by the name level alone, the alert would
-        be missed."""
-        levels = candidate.levels
-        if levels.get("dob") != "exact" or "else" in (levels.get("nationality"), levels.get("sex")):
-            return False
-        entry = self._entries[candidate.entry]
-        if entry is None or entry.envelope.alert != MISSING_ALERT:
-            return False
-        if (entry.birth.month, entry.birth.day) == (1, 1):
-            return False
-        return any(names_in_common(query.name, name) for name in entry.names)

@@ -21,6 +21,7 @@ a single token under several keys.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
@@ -28,7 +29,7 @@ from itertools import combinations
 from accord.names import blocking_keys
 from accord.names.compare import name_tokens
 
-__all__ = ["KeyPlan", "entry_keys", "query_plan", "token_keys"]
+__all__ = ["KeyPlan", "entry_keys", "key_code", "query_key_code", "query_plan", "token_keys"]
 
 _TOKENS = 4
 
@@ -131,3 +132,14 @@ def query_plan(name: str, year: int) -> KeyPlan:
         for key, mask in _years(tokens, [year - 1, year, year + 1]).items():
             keys[key] = keys.get(key, 0) | mask
     return KeyPlan(keys, len(tokens))
+
+
+def key_code(key: str) -> int:
+    """A name key as a 64-bit number, the same in every process (the index is persisted, so
+    Python's per-process string hash will not do)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big")
+
+
+#: :func:`key_code` for queries, cached: a query looks up some twenty keys, and the keys of
+#: common names come back query after query (the build's keys are not worth keeping).
+query_key_code = lru_cache(maxsize=2**16)(key_code)
