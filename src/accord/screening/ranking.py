@@ -75,24 +75,17 @@ class Columns:
             words |= arrays[name].astype(np.int64) << at
         self.words = words
 
-    def _code(self, code: str | None) -> int:
-        if not code:
+    @staticmethod
+    def _coded(codes: dict[str, int], value: str | None, room: int) -> int:
+        """``value``'s number in ``codes``, given the next one when new; 0 when not given or
+        past the word's ``room`` (ranked as unknown: no nationality, no alert)."""
+        if not value:
             return 0
-        found = self._codes.get(code)
+        found = codes.get(value)
         if found is None:
-            if len(self._codes) >= _NATS:
-                return 0  # past the word's room for nationalities: ranked as unknown
-            found = self._codes[code] = len(self._codes) + 1
-        return found
-
-    def _alert(self, alert: str | None) -> int:
-        if not alert:
-            return 0
-        found = self._alerts.get(alert)
-        if found is None:
-            if len(self._alerts) >= _ALERTS:
-                return 0  # past the word's room: ranked with the entries of no alert
-            found = self._alerts[alert] = len(self._alerts) + 1
+            if len(codes) >= room:
+                return 0
+            found = codes[value] = len(codes) + 1
         return found
 
     def query_code(self, code: str | None) -> int:
@@ -103,6 +96,7 @@ class Columns:
         birth = entry.birth
         tokens = min((len(token_keys(n)) for n in entry.names), default=0)
         sex = _SEX.get(entry.sex or "", 0)
+        alert = entry.envelope.alert if entry.envelope else None
         with self._lock:
             word = (
                 birth.day << _DAY
@@ -110,8 +104,8 @@ class Columns:
                 | birth.year << _YEAR
                 | sex << _SEX_AT
                 | min(tokens, _TOKEN_CAP) << _TOKENS
-                | self._code(entry.nationality) << _NAT
-                | self._alert(entry.envelope.alert if entry.envelope else None) << _ALERT
+                | self._coded(self._codes, entry.nationality, _NATS) << _NAT
+                | self._coded(self._alerts, alert, _ALERTS) << _ALERT
             )
             words = self.words
             capacity = len(words)
