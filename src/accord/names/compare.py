@@ -19,6 +19,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from accord.names import arabic, equivalences, lexicon, similarity, tokenise, transliterate
+from accord.names.memo import Memo
 from accord.names.reasons import describe
 from accord.names.similarity import TokenInfo, TokenMatch, match_tokens, token_info
 
@@ -202,8 +203,7 @@ class _Outcome(NamedTuple):
     score: float
 
 
-@lru_cache(maxsize=65536)
-def _outcome(first: str, second: str) -> _Outcome | None:
+def _outcome_of(first: str, second: str) -> _Outcome | None:
     a, b = name_tokens(first), name_tokens(second)
     if not a.tokens or not b.tokens:
         return None
@@ -220,6 +220,13 @@ def _outcome(first: str, second: str) -> _Outcome | None:
     return _Outcome(a, b, a_tokens, b_tokens, merged, pairs, round(score, 4))
 
 
+#: Whole comparisons, for their reasons (:func:`compare`) and pairs (:func:`names_in_common`).
+_outcome = lru_cache(maxsize=16384)(_outcome_of)
+#: Scores alone, for scoring many candidates (:func:`name_score`): a float by two strings,
+#: which the garbage collector does not walk (:mod:`.memo`).
+SCORES: Memo[tuple[str, str], float] = Memo(2**17)
+
+
 def _ordered(name_a: object, name_b: object) -> tuple[str, str, bool]:
     first, second = _as_text(name_a), _as_text(name_b)
     if second < first:
@@ -230,8 +237,13 @@ def _ordered(name_a: object, name_b: object) -> tuple[str, str, bool]:
 def name_score(name_a: str, name_b: str) -> float:
     """The score of :func:`compare` alone, without the reasons: for scoring many candidates."""
     first, second, _ = _ordered(name_a, name_b)
-    outcome = _outcome(first, second)
-    return 0.0 if outcome is None else outcome.score
+    key = (first, second)
+    score = SCORES.get(key)
+    if score is None:
+        outcome = _outcome_of(first, second)
+        score = 0.0 if outcome is None else outcome.score
+        SCORES.put(key, score)
+    return score
 
 
 def names_in_common(name_a: str, name_b: str) -> int:
@@ -275,13 +287,13 @@ def _comparison(first: str, second: str, threshold: float, flipped: bool) -> Com
 
 def clear_caches() -> None:
     """Forget every cached analysis and comparison (for timing, or to bound memory)."""
+    SCORES.clear()
+    similarity.MATCHES.clear()
     for cached in (
         _comparison,
         _outcome,
         name_tokens,
-        similarity.match_tokens,
         similarity.token_info,
-        similarity._unglided,
         lexicon.lexemes_of,
         lexicon.arabic_jim_reading,
         equivalences.readings,

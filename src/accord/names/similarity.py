@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from rigour.text.distance import jaro_winkler, levenshtein
 
 from accord.names.equivalences import MAX_READINGS, readings, skeleton, vowel_class
 from accord.names.gender import gender_rule, given_name_gender
 from accord.names.lexicon import Lexeme, arabic_jim_reading, lexemes_of, spellings_of
+from accord.names.memo import Memo
 from accord.names.transcription import transcriptions, without_glide
 from accord.names.transliterate import ascii_fold
 
@@ -66,9 +68,10 @@ class TokenInfo:
         return self.text[:1].upper() + self.text[1:]
 
 
-@dataclass(frozen=True, slots=True)
-class TokenMatch:
-    """How two tokens compare: a score in [0, 1] and the kind of agreement or difference."""
+class TokenMatch(NamedTuple):
+    """How two tokens compare: a score in [0, 1] and the kind of agreement or difference (a
+    tuple of a number and a string, which the garbage collector stops tracking: see
+    :mod:`.memo`)."""
 
     score: float
     kind: str
@@ -239,15 +242,13 @@ def _transcribed(a: TokenInfo, b: TokenInfo) -> bool:
     """
     if a.vowelless or b.vowelless or a.lexemes or b.lexemes:
         return False
-    return bool(transcriptions(a.text) & _unglided(b)) or bool(
-        transcriptions(b.text) & _unglided(a)
+    return not _unglided(b).isdisjoint(transcriptions(a.text)) or not _unglided(a).isdisjoint(
+        transcriptions(b.text)
     )
 
 
-@lru_cache(maxsize=65536)
 def _unglided(token: TokenInfo) -> frozenset[str]:
-    """The token's readings without the Serbian glide (:func:`without_glide`), once per token:
-    an unknown name meets many others for the first time."""
+    """The token's readings without the Serbian glide (:func:`without_glide`)."""
     return frozenset(without_glide(reading) for reading in token.readings)
 
 
@@ -293,9 +294,25 @@ def _one_stem(a: TokenInfo, b: TokenInfo) -> bool:
     return len(a.folded) != len(b.folded) or _distance(a.folded, b.folded) != 1
 
 
-@lru_cache(maxsize=65536)
+#: Token comparisons kept, by the two tokens' texts (:func:`match_tokens`), as plain tuples:
+#: the collector stops tracking a tuple of a number and a string, not a named tuple.
+MATCHES: Memo[tuple[str, bool, str, bool], tuple[float, str]] = Memo(2**17)
+
+
 def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
-    """Compare two tokens; symmetric."""
+    """Compare two tokens; symmetric. Kept in :data:`MATCHES` by the tokens' texts (a token's
+    analysis is a function of its text and script): a new query meets some thirty token pairs
+    it has not met before, and every other pair again."""
+    key = (a.text, a.vowelless, b.text, b.vowelless)
+    found = MATCHES.get(key)
+    if found is None:
+        match = _match(a, b)
+        MATCHES.put(key, (match.score, match.kind))
+        return match
+    return TokenMatch(*found)
+
+
+def _match(a: TokenInfo, b: TokenInfo) -> TokenMatch:
     if a.text == b.text:
         return TokenMatch(1.0, "exact")
     if a.folded == b.folded and a.folded:

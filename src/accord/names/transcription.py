@@ -72,21 +72,25 @@ def without_glide(reading: str) -> str:
 
 
 @lru_cache(maxsize=65536)
-def transcriptions(text: str) -> frozenset[str]:
-    """Readings (glide removed) of a Latin token as Serbian transcription writes it by sound.
+def transcriptions(text: str) -> tuple[str, ...]:
+    """Readings (glide removed) of a Latin token as Serbian transcription writes it by sound,
+    each once (a tuple: kept by the thousand, and the garbage collector stops tracking a tuple
+    of strings, not a set).
 
     Empty for a token with Slavic letters: its spelling is already Slavic and its j is the Slavic
     j (the Bosnian Džana is not the Slavic Jana).
     """
     if _SLAVIC_LETTERS.intersection(text) or not text.isalpha():
-        return frozenset()
+        return ()
     plain = ascii_fold(text).lower()
     if not plain.isascii():
-        return frozenset()
+        return ()
     spoken = [plain.replace(source, target) for source, target in _LETTER_RULES if source in plain]
     romance = all(c.isascii() or c in _ROMANCE_LETTERS for c in text)
     if romance and len(plain) >= 3 and any(c in _VOWELS for c in plain):
         spoken.extend((_apply(_FRENCH, plain), _apply(_SPANISH, plain)))
-    return frozenset(
-        without_glide(reading) for form in spoken if form for reading in readings(form)
+    return tuple(
+        dict.fromkeys(
+            without_glide(reading) for form in spoken if form for reading in readings(form)
+        )
     )

@@ -1,0 +1,58 @@
+"""The memos of comparisons: bounded, and out of the garbage collector's generations."""
+
+from __future__ import annotations
+
+import gc
+
+import pytest
+
+from accord.names import compare, name_score
+from accord.names.compare import SCORES, clear_caches
+from accord.names.memo import Memo
+from accord.names.similarity import MATCHES, TokenMatch, match_tokens, token_info
+
+
+def test_memo_keeps_at_most_its_size_oldest_out_first() -> None:
+    memo: Memo[str, int] = Memo(3)
+    for number, key in enumerate("abcde"):
+        memo.put(key, number)
+    assert len(memo) == 3
+    assert memo.get("a") is None and memo.get("b") is None
+    assert [memo.get(k) for k in "cde"] == [2, 3, 4]
+    memo.put("d", 30)  # a key put again keeps its place and takes the new value
+    assert len(memo) == 3 and memo.get("d") == 30
+    memo.clear()
+    assert len(memo) == 0 and memo.get("c") is None
+
+
+def test_memo_of_no_size_is_refused() -> None:
+    with pytest.raises(ValueError, match="at least one"):
+        Memo(0)
+
+
+def test_memo_hands_back_what_was_computed() -> None:
+    clear_caches()
+    a, b = token_info("petrovic"), token_info("petrovski")
+    first = match_tokens(a, b)
+    again = match_tokens(a, b)
+    assert isinstance(again, TokenMatch)
+    assert again == first and again.kind == first.kind
+    assert MATCHES.get(("petrovic", False, "petrovski", False)) == (first.score, first.kind)
+    score = name_score("Aleksandra Petrović", "Aleksandar Petrovski")
+    assert score == compare("Aleksandra Petrović", "Aleksandar Petrovski").score
+    assert SCORES.get(("Aleksandar Petrovski", "Aleksandra Petrović")) == score
+
+
+def test_comparisons_kept_are_not_walked_by_the_collector() -> None:
+    """A server keeps some hundred comparisons a query: were they tracked, they would age into
+    the oldest generation and every full collection would walk them all."""
+    clear_caches()
+    names = ["Arben Hoxha", "Arbën Hoxhaj", "Арбен Хоџа", "Petrit Krasniqi", "Mohammed Al Tamimi"]
+    for a in names:
+        for b in names:
+            name_score(a, b)
+    assert len(MATCHES) > 10 and len(SCORES) > 10
+    gc.collect()
+    kept = [*MATCHES.items(), *SCORES.items()]
+    tracked = [item for item in kept if gc.is_tracked(item[0]) or gc.is_tracked(item[1])]
+    assert tracked == []
