@@ -12,17 +12,22 @@ from accord.names.memo import Memo
 from accord.names.similarity import MATCHES, TokenMatch, match_tokens, token_info
 
 
-def test_memo_keeps_at_most_its_size_oldest_out_first() -> None:
-    memo: Memo[str, int] = Memo(3)
-    for number, key in enumerate("abcde"):
-        memo.put(key, number)
-    assert len(memo) == 3
-    assert memo.get("a") is None and memo.get("b") is None
-    assert [memo.get(k) for k in "cde"] == [2, 3, 4]
-    memo.put("d", 30)  # a key put again keeps its place and takes the new value
-    assert len(memo) == 3 and memo.get("d") == 30
+def test_memo_keeps_at_most_its_size_oldest_quarter_out() -> None:
+    memo: Memo[int, int] = Memo(8)
+    for key in range(8):
+        memo.put(key, key * 10)
+    assert len(memo) == 8
+    memo.put(3, 30)  # a key put again keeps its place and takes the new value
+    assert len(memo) == 8 and memo.get(3) == 30
+    memo.put(8, 80)  # full: the oldest quarter (0, 1, 2) goes, the newest stay
+    assert [memo.get(k) for k in (0, 1, 2)] == [None, None, None]
+    assert [memo.get(k) for k in range(3, 9)] == [30, 40, 50, 60, 70, 80]
+    for key in range(9, 1000):
+        memo.put(key, key)
+        assert len(memo) <= 8
+    assert memo.get(999) == 999
     memo.clear()
-    assert len(memo) == 0 and memo.get("c") is None
+    assert len(memo) == 0 and memo.get(999) is None
 
 
 def test_memo_of_no_size_is_refused() -> None:

@@ -309,7 +309,10 @@ def match_tokens(a: TokenInfo, b: TokenInfo) -> TokenMatch:
         match = _match(a, b)
         MATCHES.put(key, (match.score, match.kind))
         return match
-    return TokenMatch(*found)
+    return _as_match(TokenMatch, found)
+
+
+_as_match = tuple.__new__
 
 
 def _match(a: TokenInfo, b: TokenInfo) -> TokenMatch:
