@@ -8,7 +8,7 @@ import pytest
 
 from accord.names import compare, name_score
 from accord.names.compare import SCORES, clear_caches
-from accord.names.memo import Memo
+from accord.names.memo import Memo, memoized
 from accord.names.similarity import MATCHES, TokenMatch, match_tokens, token_info
 
 
@@ -61,3 +61,37 @@ def test_comparisons_kept_are_not_walked_by_the_collector() -> None:
     kept = [*MATCHES.items(), *SCORES.items()]
     tracked = [item for item in kept if gc.is_tracked(item[0]) or gc.is_tracked(item[1])]
     assert tracked == []
+
+
+def test_memoized_keeps_results_none_included_and_forgets_on_clear() -> None:
+    calls: list[tuple[str, int]] = []
+
+    @memoized(4)
+    def joined(text: str, times: int) -> str | None:
+        calls.append((text, times))
+        return text * times or None
+
+    assert joined("ab", 2) == "abab" and joined("ab", 2) == "abab"
+    assert joined("", 3) is None and joined("", 3) is None  # a None is kept too
+    assert calls == [("ab", 2), ("", 3)]
+    assert joined("ab", times=2) == "abab"  # by keyword: computed, not kept
+    assert len(calls) == 3
+    joined.cache_clear()
+    joined("ab", 2)
+    assert len(calls) == 4
+
+
+def test_a_full_memo_stays_out_of_the_young_generation() -> None:
+    """A full collection untracks a plain dictionary whose keys and values it no longer tracks,
+    and the next new key tracks it again, young: the young collections would walk all of it."""
+    memo: Memo[tuple[str, str], float] = Memo(10_000)
+    gc.disable()  # the collections below, at these moments
+    try:
+        for number in range(5_000):
+            memo.put((f"a{number}", f"b{number}"), number / 7)
+        gc.collect()
+        memo.put(("new", "key"), 1.0)
+        young = gc.get_objects(generation=0)
+    finally:
+        gc.enable()
+    assert not any(isinstance(found, dict) and len(found) > 1_000 for found in young)

@@ -19,7 +19,7 @@ from itertools import pairwise
 from typing import NamedTuple
 
 from accord.names import arabic, equivalences, lexicon, similarity, tokenise, transliterate
-from accord.names.memo import Memo
+from accord.names.memo import Memo, memoized
 from accord.names.reasons import describe
 from accord.names.similarity import TokenInfo, TokenMatch, match_tokens, token_info
 
@@ -221,7 +221,7 @@ def _outcome_of(first: str, second: str) -> _Outcome | None:
 
 
 #: Whole comparisons, for their reasons (:func:`compare`) and pairs (:func:`names_in_common`).
-_outcome = lru_cache(maxsize=16384)(_outcome_of)
+_outcome = memoized(16384)(_outcome_of)
 #: Scores alone, for scoring many candidates (:func:`name_score`): a float by two strings,
 #: which the garbage collector does not walk (:mod:`.memo`).
 SCORES: Memo[tuple[str, str], float] = Memo(2**17)
@@ -266,7 +266,7 @@ def compare(name_a: str, name_b: str, threshold: float = DEFAULT_THRESHOLD) -> C
     return _comparison(first, second, threshold, flipped)
 
 
-@lru_cache(maxsize=16384)
+@memoized(16384)
 def _comparison(first: str, second: str, threshold: float, flipped: bool) -> Comparison:
     outcome = _outcome(first, second)
     if outcome is None:

@@ -9,10 +9,11 @@ skeletons are short and would otherwise collide with unrelated Latin words).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 
 from accord.names.equivalences import readings
+from accord.names.memo import memoized
 from accord.names.tokenise import tokenise
 
 __all__ = ["Lexeme", "arabic_jim_reading", "lexemes_of", "load_lexicon", "withhold"]
@@ -85,7 +86,7 @@ def load_lexicon() -> dict[str, tuple[Lexeme, ...]]:
     return {key: tuple(found) for key, found in index.items()}
 
 
-@lru_cache(maxsize=65536)
+@memoized(65536)
 def lexemes_of(token_readings: tuple[str, ...], arabic_script: bool) -> tuple[Lexeme, ...]:
     """The known names a token with these readings may spell (empty if none is known)."""
     index = load_lexicon()
@@ -127,7 +128,7 @@ def withhold(idents: frozenset[str]) -> None:
     _withheld = frozenset(idents)
 
 
-@lru_cache(maxsize=65536)
+@memoized(65536)
 def arabic_jim_reading(token_readings: tuple[str, ...]) -> tuple[str, tuple[Lexeme, ...]] | None:
     """For a Latin token under which no name is known: the reading with its dž, xh or g read as
     the j of Arabic ج, and the Arabic-origin names that reading spells (Џубури and Gaburi ->

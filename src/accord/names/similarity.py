@@ -10,7 +10,6 @@ string distance on the readings for spellings no rule covers (typing errors, rar
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import NamedTuple
 
 from rigour.text.distance import jaro_winkler, levenshtein
@@ -18,7 +17,7 @@ from rigour.text.distance import jaro_winkler, levenshtein
 from accord.names.equivalences import MAX_READINGS, readings, skeleton, vowel_class
 from accord.names.gender import gender_rule, given_name_gender
 from accord.names.lexicon import Lexeme, arabic_jim_reading, lexemes_of, spellings_of
-from accord.names.memo import Memo
+from accord.names.memo import Memo, memoized
 from accord.names.transcription import transcriptions, without_glide
 from accord.names.transliterate import ascii_fold
 
@@ -77,7 +76,7 @@ class TokenMatch(NamedTuple):
     kind: str
 
 
-@lru_cache(maxsize=65536)
+@memoized(65536)
 def token_info(text: str, vowelless: bool = False) -> TokenInfo:
     """Readings, skeletons, known names and gender of one token (cached)."""
     token_readings = readings(text)
