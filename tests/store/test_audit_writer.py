@@ -248,3 +248,59 @@ def test_a_leftover_wake_does_not_end_the_writer_thread(store: Store) -> None:
     asyncio.run(writer.write_async([_entry(2)]))
     assert writer._thread is thread  # the same thread led the next group
     assert _count(store, audit_entries) == 2
+
+
+def test_under_load_the_writer_thread_gathers_a_group(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audit_writer, "GATHER_SECONDS", 0.3)
+    writer = GroupCommit(store)
+
+    async def main() -> None:
+        await writer.write_async([_entry(1)], _usage_row(1))  # an idle writer: at once
+        assert writer.transactions == 1
+        # arriving within the gather after that commit: the two wait for each other
+        second = asyncio.create_task(writer.write_async([_entry(2)], _usage_row(2)))
+        await asyncio.sleep(0.05)
+        third = asyncio.create_task(writer.write_async([_entry(3)], _usage_row(3)))
+        await asyncio.wait_for(asyncio.gather(second, third), timeout=30)
+
+    asyncio.run(main())
+    assert writer.units == 3
+    assert writer.transactions == 2
+    assert _count(store, audit_entries) == 3
+    assert store.verify_audit().ok
+
+
+def test_a_unit_arriving_at_an_idle_writer_does_not_wait_for_others(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # with a gather far longer than the test's time-out, only writing at once can pass
+    monkeypatch.setattr(audit_writer, "GATHER_SECONDS", 600.0)
+    writer = GroupCommit(store)
+
+    async def main() -> None:
+        await asyncio.wait_for(writer.write_async([_entry(1)]), timeout=30)
+
+    asyncio.run(main())
+    assert writer.transactions == 1
+    assert _count(store, audit_entries) == 1
+
+
+def test_a_thread_leading_its_own_group_does_not_gather(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(audit_writer, "GATHER_SECONDS", 600.0)
+    writer = GroupCommit(store)
+    done = threading.Event()
+
+    def two_writes() -> None:
+        writer.write([_entry(1)])
+        writer.write([_entry(2)])  # right after a commit, but a thread leads without waiting
+        done.set()
+
+    thread = threading.Thread(target=two_writes)
+    thread.start()
+    thread.join(timeout=30)
+    assert done.is_set()
+    assert writer.transactions == 2
