@@ -9,6 +9,7 @@ import asyncio
 import gc
 import logging
 import threading
+import time
 from collections.abc import Callable
 from contextlib import AbstractContextManager
 from typing import Any
@@ -160,3 +161,88 @@ def test_a_cancelled_callers_failed_write_is_logged_not_left_unretrieved(
     assert unretrieved == []
     assert "audited write of a cancelled request failed: the disk is full" in caplog.text
     assert writer.units == 0 and not writer._waiting
+
+
+def _held_writer(desk: ScreeningDesk) -> tuple[threading.Thread, threading.Event]:
+    """A thread whose audited write holds the desk's writer until the event is set, so that
+    the batches screened meanwhile wait together and form one group."""
+    gate = threading.Event()
+    entry = AuditEntry("system:test", "RS-MUP", "hold", "serious-crime", [])
+    holder = threading.Thread(
+        target=desk.writer.write, args=([entry], lambda _conn: gate.wait(10) and None)
+    )
+    holder.start()
+    deadline = time.monotonic() + 30
+    while not desk.writer._leading and time.monotonic() < deadline:
+        time.sleep(0.001)
+    return holder, gate
+
+
+def _screen_together(
+    desk: ScreeningDesk, user: Any, queries: list[ScreenQuery]
+) -> list[dict[str, Any]]:
+    holder, gate = _held_writer(desk)
+
+    async def main() -> list[dict[str, Any]]:
+        tasks = [
+            asyncio.create_task(desk.screen_one_async(user, "serious-crime", query, "test"))
+            for query in queries
+        ]
+        deadline = time.monotonic() + 30
+        while len(desk.writer._waiting) < len(queries) and time.monotonic() < deadline:
+            await asyncio.sleep(0.001)
+        gate.set()
+        return list(await asyncio.gather(*tasks))
+
+    answers = asyncio.run(main())
+    holder.join(timeout=30)
+    return answers
+
+
+def test_the_batches_of_a_group_are_checked_and_counted_together(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    desk = ScreeningDesk(world.services, refresh_every=3600.0)
+    officer = world.users["xk.officer"]
+    nobody = ScreenQuery(name="Nobody Unknownson")
+    assert desk.screen_one(officer, "serious-crime", nobody)["result"] == "no-hit"  # loaded
+    looked_up: list[list[str]] = []
+    real = screening_commit._stored_versions
+
+    def watched(conn: Connection, ids: Any) -> Any:
+        looked_up.append(list(ids))
+        return real(conn, ids)
+
+    monkeypatch.setattr(screening_commit, "_stored_versions", watched)
+    counted: list[tuple[str, int]] = []
+    count = screening_commit.count_queries
+
+    def counting(conn: Connection, username: str, day: str, queries: int) -> None:
+        counted.append((username, queries))
+        count(conn, username, day, queries)
+
+    monkeypatch.setattr(screening_commit, "count_queries", counting)
+    queries = [ScreenQuery(**PETAR, ref=str(n)) for n in range(3)]
+    queries.append(nobody)
+    answers = _screen_together(desk, officer, queries)
+    assert [a["result"] for a in answers] == ["hit", "hit", "hit", "no-hit"]
+    # one look-up for the group, each record once; one count for the user's four queries
+    assert looked_up == [[world.ids["wanted"]]]
+    assert counted == [(officer.username, 4)]
+    assert len(audit_actions(world.services.store, "screen")) == 5
+    assert world.services.store.verify_audit().ok
+
+
+def test_a_stale_hit_in_a_group_fails_its_own_batch_only(world: World) -> None:
+    desk = ScreeningDesk(world.services, refresh_every=3600.0)  # no periodic look
+    officer = world.users["xk.officer"]
+    assert desk.screen_one(officer, "serious-crime", ScreenQuery(**PETAR))["result"] == "hit"
+    erase_records(world.services.store, [world.ids["wanted"]], "test", "cli:test")
+    # the index has not looked since: the first query is answered from the erased record
+    queries = [ScreenQuery(**PETAR), ScreenQuery(name="Nobody Unknownson")]
+    answers = _screen_together(desk, officer, queries)
+    assert [a["result"] for a in answers] == ["no-hit", "no-hit"]
+    assert world.ids["wanted"] not in desk.index.record_ids()
+    entries = audit_actions(world.services.store, "screen")
+    assert len(entries) == 3  # the first query's and one for each of the group's
+    assert world.services.store.verify_audit().ok

@@ -6,7 +6,8 @@ from __future__ import annotations
 import asyncio
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from typing import ClassVar
 
 import pytest
 from sqlalchemy import Connection, Table, func, insert, select
@@ -304,3 +305,55 @@ def test_a_thread_leading_its_own_group_does_not_gather(
     thread.join(timeout=30)
     assert done.is_set()
     assert writer.transactions == 2
+
+
+class _Rows(audit_writer.SharedWork):
+    """Usage rows written together: one call for the whole group."""
+
+    calls: ClassVar[list[list[int]]] = []
+
+    def __init__(self, n: int) -> None:
+        self.n = n
+
+    @classmethod
+    def run_together(cls, conn: Connection, works: Sequence[audit_writer.SharedWork]) -> None:
+        numbers = [work.n for work in works if isinstance(work, _Rows)]
+        cls.calls.append(numbers)
+        if 99 in numbers and len(numbers) > 1:
+            raise ValueError("a stale unit")  # the group fails; alone, the others pass
+        if 99 in numbers:
+            raise ValueError("still stale")
+        for n in numbers:
+            _usage_row(n)(conn)
+
+
+def test_shared_works_of_a_group_run_in_one_call(store: Store) -> None:
+    _Rows.calls = []
+    writer = GroupCommit(store)
+    gate = threading.Event()
+    leader = threading.Thread(
+        target=writer.write, args=([_entry(0)], lambda _conn: gate.wait(10) and None)
+    )
+    leader.start()
+    while not writer._leading:
+        time.sleep(0.001)
+
+    async def main() -> list[BaseException | None]:
+        tasks = [writer.write_async([_entry(n)], _Rows(n)) for n in (1, 2, 99, 3)]
+        tasks.append(writer.write_async([_entry(4)], _usage_row(4)))
+        gathered = asyncio.gather(*tasks, return_exceptions=True)
+        while len(writer._waiting) < 5:
+            await asyncio.sleep(0.001)
+        gate.set()
+        return list(await gathered)
+
+    outcome = asyncio.run(main())
+    leader.join(timeout=30)
+    assert [type(o).__name__ if o else None for o in outcome] == [
+        None, None, "ValueError", None, None]  # fmt: skip
+    # the group's one call, then each unit alone after it failed
+    assert _Rows.calls == [[1, 2, 99, 3], [1], [2], [99], [3]]
+    with store.read() as conn:
+        users = set(conn.execute(select(screening_usage.c.username)).scalars())
+    assert users == {"user1", "user2", "user3", "user4"}
+    assert store.verify_audit().ok

@@ -11,6 +11,11 @@ committed, and the check costs no transaction of its own. Only the records answe
 looked up (at most five a query): a candidate that is not answered cannot make an answer
 stale. A batch without a hit runs the same statement, so that a refused hit and a no-hit
 cost the same.
+
+The batches of a group are written together (:class:`~accord.store.audit_writer.SharedWork`):
+one version check over all their records, one insert of all their hit rows and one count per
+user and day. A stale record fails the group; its batches are then written one by one, and
+only those that answered from a stale entry fail.
 """
 
 from __future__ import annotations
@@ -26,7 +31,7 @@ from accord.policy import Principal
 from accord.services.screening_answers import Answer, audit_entries, hit_rows
 from accord.services.screening_limits import DailyUsage, count_queries
 from accord.store.audit import AuditEntry, now_iso
-from accord.store.audit_writer import GroupCommit
+from accord.store.audit_writer import GroupCommit, SharedWork
 from accord.store.driver_statements import DriverStatement
 from accord.store.tables import records, screening_hits
 
@@ -78,7 +83,7 @@ def _stored_versions(conn: Connection, ids: Sequence[str]) -> dict[str, Any]:
     return stored
 
 
-class Screened:
+class Screened(SharedWork):
     """A screened batch whose hit references, usage and audit entries are still to be
     stored; ``versions`` are the versions of the entries its hits were answered from."""
 
@@ -99,26 +104,40 @@ class Screened:
         self._screened = sum(1 for answer in answers if answer.checked is not None)
         self._day = day
 
-    def _work(self, conn: Connection) -> None:
-        # run for a batch without banded candidates too: a refused hit costs what a no-hit does
-        stored = _stored_versions(conn, list(self.versions))
-        stale = [rid for rid, version in self.versions.items() if stored.get(rid) != version]
+    @classmethod
+    def run_together(cls, conn: Connection, works: Sequence[SharedWork]) -> None:
+        batches = [work for work in works if isinstance(work, Screened)]
+        # run for batches without banded candidates too: a refused hit costs what a no-hit does
+        answered = list(dict.fromkeys(rid for batch in batches for rid in batch.versions))
+        stored = _stored_versions(conn, answered)
+        stale = {
+            rid
+            for batch in batches
+            for rid, version in batch.versions.items()
+            if stored.get(rid) != version
+        }
         if stale:
-            raise StaleHits(stale)
-        if self._rows:
-            _INSERT_HITS.run_many(conn, self._rows)
-        count_queries(conn, self.user.username, self._day, self._screened)
+            raise StaleHits(sorted(stale))
+        rows = [row for batch in batches for row in batch._rows]
+        if rows:
+            _INSERT_HITS.run_many(conn, rows)
+        counts: dict[tuple[str, str], int] = {}
+        for batch in batches:
+            key = (batch.user.username, batch._day)
+            counts[key] = counts.get(key, 0) + batch._screened
+        for (username, day), queries in counts.items():
+            count_queries(conn, username, day, queries)
 
     def commit(self, writer: GroupCommit, usage: DailyUsage) -> None:
         """Write the batch (raises :class:`StaleHits` when its hits must be looked at again)."""
         if self.entries:
-            writer.write(self.entries, self._work)
+            writer.write(self.entries, self)
             usage.counted(self.user.username, self._screened)
 
     async def commit_async(self, writer: GroupCommit, usage: DailyUsage) -> None:
         """:meth:`commit` for a coroutine."""
         if self.entries:
-            await writer.write_async(self.entries, self._work)
+            await writer.write_async(self.entries, self)
             usage.counted(self.user.username, self._screened)
 
     def answers(self) -> list[dict[str, Any]]:

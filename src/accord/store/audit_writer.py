@@ -26,6 +26,10 @@ threads, and the interpreter lock passed back and forth with the loop at each st
 then paid once for five or so requests instead of once for one or two; a unit that arrives at
 an idle writer is written at once.
 
+A unit's work is a function of the connection, or a :class:`SharedWork`: the shared works of
+one class in a group run as one call, so that their statements are run once for the group
+(one look-up of many keys, one insert of many rows) instead of once for each unit.
+
 If a group's transaction fails, its units are retried one by one, so that one bad unit fails
 its own caller only.
 """
@@ -40,6 +44,7 @@ import queue
 import threading
 import time
 import weakref
+from abc import ABC, abstractmethod
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -48,7 +53,7 @@ from sqlalchemy import Connection
 from accord.store.audit import AuditEntry
 from accord.store.base import Store
 
-__all__ = ["GATHER_SECONDS", "MAX_GROUP", "GroupCommit", "group_commit"]
+__all__ = ["GATHER_SECONDS", "MAX_GROUP", "GroupCommit", "SharedWork", "Work", "group_commit"]
 
 _log = logging.getLogger(__name__)
 
@@ -60,7 +65,19 @@ _IDLE_SECONDS = 5.0
 #: for more units (what it adds at most to an answer; see the module's docstring).
 GATHER_SECONDS = 0.005
 
-Work = Callable[[Connection], None]
+
+class SharedWork(ABC):
+    """A unit's work that runs together with the works of the same class in its group."""
+
+    @classmethod
+    @abstractmethod
+    def run_together(cls, conn: Connection, works: Sequence[SharedWork]) -> None:
+        """Run ``works`` (each of this class, in the order their units arrived) in the
+        group's transaction; an exception fails the group, whose units are then written one
+        by one (so each work also runs alone, and fails its own caller only)."""
+
+
+Work = Callable[[Connection], None] | SharedWork
 
 
 @dataclass(eq=False)
@@ -225,10 +242,16 @@ class GroupCommit:
     def _transaction(self, group: list[_Unit]) -> None:
         with self.store.write() as conn:
             entries: list[AuditEntry] = []
+            shared: dict[type[SharedWork], list[SharedWork]] = {}
             for unit in group:
-                if unit.work is not None:
-                    unit.work(conn)
+                work = unit.work
+                if isinstance(work, SharedWork):
+                    shared.setdefault(type(work), []).append(work)
+                elif work is not None:
+                    work(conn)
                 entries.extend(unit.entries)
+            for kind, works in shared.items():
+                kind.run_together(conn, works)
             self.store.audit.append(conn, entries)
         self._committed = time.monotonic()
         self.transactions += 1
