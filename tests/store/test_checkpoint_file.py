@@ -77,3 +77,20 @@ def test_the_file_is_named_for_where_the_database_lives(
     other = checkpoint_file(_on(accord_env, "postgresql+psycopg://a@db.example:5432/other"))
     assert other != checkpoint_file(_on(accord_env, pg.format("a")))
     assert "secret" not in os.fspath(checkpoint_file(_on(accord_env, pg.format("a:secret"))))
+
+
+def test_the_files_directory_is_made_again_when_it_went_missing(
+    accord_env: Settings, tmp_path: Path
+) -> None:
+    settings = _on(accord_env, f"sqlite:///{tmp_path / 'gone.db'}")
+    path = checkpoint_file(settings)
+    store = open_store(settings)
+    try:
+        store.log(AuditEntry("u1", "RS-GP", "consultation", "border-management", ["r1"]))
+        assert len(path.read_text().splitlines()) == 1
+        moved = path.parent.rename(path.parent.with_name(path.parent.name + "-moved"))
+        store.log(AuditEntry("u2", "RS-GP", "consultation", "border-management", ["r2"]))
+        assert len(path.read_text().splitlines()) == 1  # the directory made again, the line kept
+        assert len((moved / path.name).read_text().splitlines()) == 1
+    finally:
+        store.close()

@@ -153,9 +153,13 @@ class AuditLog:
         if self._checkpoint_file is not None:
             # The file outside the database is what catches a tail cut together with its
             # checkpoint rows; appends of one short line are atomic under O_APPEND.
-            self._checkpoint_file.parent.mkdir(parents=True, exist_ok=True)
             line = json.dumps({"seq": seq, "hash": head, "at": at, "signature": signature}) + "\n"
-            fd = os.open(self._checkpoint_file, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+            flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
+            try:
+                fd = os.open(self._checkpoint_file, flags, 0o600)
+            except FileNotFoundError:  # its directory is made on the first append (or again)
+                self._checkpoint_file.parent.mkdir(parents=True, exist_ok=True)
+                fd = os.open(self._checkpoint_file, flags, 0o600)
             try:
                 os.write(fd, line.encode())
             finally:
