@@ -61,8 +61,9 @@ _log = logging.getLogger(__name__)
 MAX_GROUP = 64
 #: Seconds the writer thread waits for work before it ends (a new one starts when needed).
 _IDLE_SECONDS = 5.0
-#: Under load, how long after its first unit's arrival a group led by the writer thread waits
-#: for more units (what it adds at most to an answer; see the module's docstring).
+#: Under load, how long after the last commit (or its first unit's arrival, if later) a group
+#: led by the writer thread waits for more units: what it adds at most to an answer (see the
+#: module's docstring).
 GATHER_SECONDS = 0.005
 
 
