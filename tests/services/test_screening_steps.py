@@ -76,6 +76,19 @@ def test_a_served_query_reads_no_store_in_the_event_loop(
     assert desk.usage(officer.username) == 2
 
 
+def _watch_look_ups(monkeypatch: pytest.MonkeyPatch) -> list[list[str]]:
+    """The record ids of each version check the commits run, in order."""
+    looked_up: list[list[str]] = []
+    real = screening_commit._stored_versions
+
+    def watched(conn: Connection, ids: Any) -> Any:
+        looked_up.append(list(ids))
+        return real(conn, ids)
+
+    monkeypatch.setattr(screening_commit, "_stored_versions", watched)
+    return looked_up
+
+
 def test_the_synchronous_caller_looks_again_at_an_erased_hit(world: World) -> None:
     desk = ScreeningDesk(world.services, refresh_every=3600.0)  # no periodic look
     officer = world.users["xk.officer"]
@@ -93,14 +106,7 @@ def test_only_the_records_answered_are_looked_up_when_written(
 ) -> None:
     desk = ScreeningDesk(world.services, refresh_every=3600.0)
     officer = world.users["xk.officer"]
-    looked_up: list[list[str]] = []
-    real = screening_commit._stored_versions
-
-    def watched(conn: Connection, ids: Any) -> Any:
-        looked_up.append(list(ids))
-        return real(conn, ids)
-
-    monkeypatch.setattr(screening_commit, "_stored_versions", watched)
+    looked_up = _watch_look_ups(monkeypatch)
     assert desk.screen_one(officer, "serious-crime", ScreenQuery(**PETAR))["result"] == "hit"
     assert looked_up == [[world.ids["wanted"]]]
     # a refused hit looks up nothing, as a no-hit does
@@ -206,14 +212,7 @@ def test_the_batches_of_a_group_are_checked_and_counted_together(
     officer = world.users["xk.officer"]
     nobody = ScreenQuery(name="Nobody Unknownson")
     assert desk.screen_one(officer, "serious-crime", nobody)["result"] == "no-hit"  # loaded
-    looked_up: list[list[str]] = []
-    real = screening_commit._stored_versions
-
-    def watched(conn: Connection, ids: Any) -> Any:
-        looked_up.append(list(ids))
-        return real(conn, ids)
-
-    monkeypatch.setattr(screening_commit, "_stored_versions", watched)
+    looked_up = _watch_look_ups(monkeypatch)
     counted: list[tuple[str, int]] = []
     count = screening_commit.count_queries
 
