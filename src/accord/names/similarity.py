@@ -59,6 +59,21 @@ class TokenInfo:
     lexemes: tuple[Lexeme, ...]
     lexeme_ids: frozenset[str]
     gender: str | None
+    # What the rules of :func:`_match` would otherwise work out again for every pair the
+    # token is in (a new query meets some thirty pairs; each rule's loops over the readings
+    # cost more than the look-up of what was worked out once, in :func:`token_info`):
+    #: the readings as a set
+    reading_set: frozenset[str] = frozenset()
+    #: its first two readings less a nisba's -i (Ahmadi: ahmad), those long enough to be one
+    nisba_stems: tuple[str, ...] = ()
+    #: the known names those stems spell, when the token is a known name itself
+    nisba_ids: frozenset[str] = frozenset()
+    #: the known names its first reading less a nisba's -i spells (None: not a nisba form)
+    nisba_of: frozenset[str] | None = None
+    #: its readings with the Arabic article taken off (Alali: ali), where one is written on
+    article_rests: tuple[str, ...] = ()
+    #: its readings without the Serbian glide (:func:`without_glide`)
+    unglided: frozenset[str] = frozenset()
 
     @property
     def display(self) -> str:
@@ -87,6 +102,8 @@ def token_info(text: str, vowelless: bool = False) -> TokenInfo:
             reading, lexemes = jim
             token_readings = tuple(dict.fromkeys((reading, *token_readings)))[:MAX_READINGS]
     skeletons = tuple(dict.fromkeys(skeleton(r) for r in token_readings if r))
+    stems = tuple(r[:-1] for r in token_readings[:2] if len(r) >= 5 and r.endswith("i"))
+    first = token_readings[0] if token_readings else ""
     return TokenInfo(
         text,
         vowelless,
@@ -96,7 +113,22 @@ def token_info(text: str, vowelless: bool = False) -> TokenInfo:
         lexemes,
         frozenset(lexeme.ident for lexeme in lexemes),
         given_name_gender(lexemes),
+        reading_set=frozenset(token_readings),
+        nisba_stems=stems,
+        # through the lexicon only where the -i form is itself known (Ahmadi / Ahmed), so
+        # that a typing error (Dervihi) is not read as a nisba of a name it happens to spell
+        nisba_ids=_known_ids(stems) if lexemes else frozenset(),
+        nisba_of=_known_ids((first[:-1],)) if len(first) >= 5 and first.endswith("i") else None,
+        article_rests=tuple(
+            r[2:] for r in token_readings if len(r) >= 5 and r.startswith(("al", "el"))
+        ),
+        unglided=frozenset(without_glide(reading) for reading in token_readings),
     )
+
+
+def _known_ids(spellings: tuple[str, ...]) -> frozenset[str]:
+    """The known names (Latin script) any of ``spellings`` is a reading of."""
+    return frozenset(lexeme.ident for lexeme in lexemes_of(spellings, False))
 
 
 def _distance(a: str, b: str) -> int:
@@ -174,15 +206,13 @@ def _article_joined(a: TokenInfo, b: TokenInfo) -> bool:
     """One token is the other with the article written on: Alali / Ali, Aldouri / الدوري."""
     by_consonants = a.vowelless or b.vowelless
     for x, y in ((a, b), (b, a)):
-        for with_article in x.readings:
-            if not with_article.startswith(("al", "el")) or len(with_article) < 5:
-                continue
-            rest = with_article[2:]
-            for other in y.readings:
-                if rest == other or (
-                    by_consonants and len(other) > 1 and skeleton(rest) == skeleton(other)
-                ):
-                    return True
+        for rest in x.article_rests:
+            if rest in y.reading_set:
+                return True
+            if by_consonants and any(
+                len(other) > 1 and skeleton(rest) == skeleton(other) for other in y.readings
+            ):
+                return True
     return False
 
 
@@ -201,20 +231,13 @@ def _gender_pair(a: TokenInfo, b: TokenInfo) -> bool:
 
 
 def _nisba(a: TokenInfo, b: TokenInfo) -> bool:
-    """One token is the other with the nisba ending -i: Ahmadi / Ahmed, Hasani / Hasan."""
+    """One token is the other with the nisba ending -i: Ahmadi / Ahmed, Hasani / Hasan (by
+    :attr:`TokenInfo.nisba_stems` and :attr:`TokenInfo.nisba_ids`)."""
     for x, y in ((a, b), (b, a)):
-        for reading in x.readings[:2]:
-            if len(reading) < 5 or not reading.endswith("i"):
-                continue
-            stem = reading[:-1]
-            if stem in y.readings:
-                return True
-            # through the lexicon only where the -i form is itself known (Ahmadi / Ahmed), so
-            # that a typing error (Dervihi) is not read as a nisba of a name it happens to spell
-            if x.lexemes and y.lexeme_ids:
-                known_stem = {lexeme.ident for lexeme in lexemes_of((stem,), False)}
-                if y.lexeme_ids & known_stem:
-                    return True
+        if x.nisba_stems and (
+            not y.reading_set.isdisjoint(x.nisba_stems) or not x.nisba_ids.isdisjoint(y.lexeme_ids)
+        ):
+            return True
     return False
 
 
@@ -222,15 +245,9 @@ def _same_nisba(a: TokenInfo, b: TokenInfo) -> bool:
     """Both tokens are the nisba of one known name in two spellings: Mohammadi / Muhamedi
     (Мухамеди, formed on the Bosnian Muhamed), Hasani / Hassani. One of the two -i forms must be
     a known name itself, so that two typing errors are not read as nisbas."""
-    if not (a.lexemes or b.lexemes):
+    if not (a.lexemes or b.lexemes) or a.nisba_of is None or b.nisba_of is None:
         return False
-    stems = []
-    for token in (a, b):
-        reading = token.readings[0]
-        if len(reading) < 5 or not reading.endswith("i"):
-            return False
-        stems.append({lexeme.ident for lexeme in lexemes_of((reading[:-1],), False)})
-    return bool(stems[0] & stems[1])
+    return not a.nisba_of.isdisjoint(b.nisba_of)
 
 
 def _transcribed(a: TokenInfo, b: TokenInfo) -> bool:
@@ -241,14 +258,9 @@ def _transcribed(a: TokenInfo, b: TokenInfo) -> bool:
     """
     if a.vowelless or b.vowelless or a.lexemes or b.lexemes:
         return False
-    return not _unglided(b).isdisjoint(transcriptions(a.text)) or not _unglided(a).isdisjoint(
+    return not b.unglided.isdisjoint(transcriptions(a.text)) or not a.unglided.isdisjoint(
         transcriptions(b.text)
     )
-
-
-def _unglided(token: TokenInfo) -> frozenset[str]:
-    """The token's readings without the Serbian glide (:func:`without_glide`)."""
-    return frozenset(without_glide(reading) for reading in token.readings)
 
 
 def _known(a: TokenInfo, b: TokenInfo) -> TokenMatch | None:
@@ -325,7 +337,7 @@ def _match(a: TokenInfo, b: TokenInfo) -> TokenMatch:
         return TokenMatch(0.0, "gender")
     if _initial_of(a, b) or _initial_of(b, a):
         return TokenMatch(INITIAL, "initial")
-    if set(a.readings) & set(b.readings):
+    if not a.reading_set.isdisjoint(b.reading_set):
         return TokenMatch(EQUIVALENT, "equivalent")
     if _nisba(a, b):
         return TokenMatch(NISBA, "nisba")
