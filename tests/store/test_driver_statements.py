@@ -7,7 +7,7 @@ import pytest
 from sqlalchemy import bindparam, func, insert, select, update
 
 from accord.store import Store
-from accord.store.driver_statements import DriverStatement
+from accord.store.driver_statements import MAX_ROWS, DriverStatement
 from accord.store.tables import audit_entries, screening_usage
 
 _ADD = DriverStatement(
@@ -52,3 +52,29 @@ def test_an_insert_must_give_every_column_it_writes(store: Store) -> None:
     entries = DriverStatement(insert(audit_entries))
     with pytest.raises(ValueError, match="legal_basis"), store.write() as conn:
         entries.run(conn, {"seq": 1, "at": "2026-01-01T00:00:00"})
+
+
+@pytest.mark.parametrize("count", [1, 3, 7, 300])
+def test_many_rows_are_each_written_once(store: Store, count: int) -> None:
+    with store.write() as conn:
+        _NEW.run_many(conn, _rows(count))
+    with store.read() as conn:
+        found = conn.execute(select(screening_usage.c.username, screening_usage.c.queries))
+        stored = sorted(tuple(row) for row in found)
+    assert stored == sorted((f"user{i}", i) for i in range(count))
+
+
+def test_sqlite_inserts_many_rows_a_statement(store: Store) -> None:
+    if store.dialect != "sqlite":
+        pytest.skip("the driver's executemany writes the rows on other dialects")
+    statements: list[str] = []
+    with store.write() as conn:
+        driver = conn.connection.driver_connection
+        assert driver is not None
+        driver.set_trace_callback(statements.append)
+        try:
+            _NEW.run_many(conn, _rows(300))  # 256 + 32 + 8 + 4
+        finally:
+            driver.set_trace_callback(None)
+    inserts = [sql for sql in statements if sql.startswith("INSERT")]
+    assert [sql.count("), (") + 1 for sql in inserts] == [MAX_ROWS, 32, 8, 4]

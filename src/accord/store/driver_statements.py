@@ -15,6 +15,7 @@ here; the values are passed to the driver as given.
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Mapping, Sequence
 from typing import Any, cast
@@ -23,9 +24,14 @@ from sqlalchemy import Connection
 from sqlalchemy.sql import ClauseElement, Insert
 from sqlalchemy.sql.compiler import SQLCompiler
 
-__all__ = ["DriverStatement"]
+__all__ = ["MAX_ROWS", "DriverStatement"]
 
 Row = tuple[Any, ...]
+#: The most rows one statement of :meth:`DriverStatement.run_many` inserts (a power of two;
+#: SQLite takes up to 32,766 values a statement).
+MAX_ROWS = 256
+# one row's group of positional markers: ``(?, ?, ?)``
+_MARKERS = re.compile(r"\((?:\?, )*\?\)")
 
 
 class _Compiled:
@@ -45,6 +51,21 @@ class _Compiled:
         }
         names = getattr(compiled, "positiontup", None)
         self.order: tuple[str, ...] | None = tuple(names) if positional and names else None
+        # a plain insert with positional parameters ends with its one row's group of
+        # markers, which several rows repeat (see :meth:`DriverStatement.run_many`)
+        at = self.sql.rfind(" VALUES (")
+        row = self.sql[at + len(" VALUES ") :] if at >= 0 else ""
+        self.row_group = row if self.order is not None and _MARKERS.fullmatch(row) else None
+        self._sql_of: dict[int, str] = {}
+
+    def rows_sql(self, count: int) -> str:
+        """The insert of ``count`` rows at once (positional inserts only)."""
+        found = self._sql_of.get(count)
+        if found is None:
+            assert self.row_group is not None
+            head = self.sql[: len(self.sql) - len(self.row_group)]
+            found = self._sql_of[count] = head + ", ".join([self.row_group] * count)
+        return found
 
     def values(self, given: Mapping[str, Any]) -> Sequence[Any] | Mapping[str, Any]:
         merged = {**self.fixed, **given} if self.fixed else given
@@ -101,13 +122,27 @@ class DriverStatement:
             cursor.close()
 
     def run_many(self, conn: Connection, rows: Sequence[Mapping[str, Any]]) -> None:
-        """Run once per row (rows with the same keys), in one call to the driver."""
+        """Run once per row (rows with the same keys). An insert with positional parameters
+        (SQLite's) writes its rows in a few statements of many rows each: the driver's
+        ``executemany`` steps the statement once a row, and each step lets go of the
+        interpreter lock and takes it back, which, for the audit writer's thread, is a wait
+        for the event loop to hand it over. The statements take a power of two of rows each
+        (at most :data:`MAX_ROWS`), so that an insert has a few texts for the driver to
+        keep prepared. Other dialects' drivers get ``executemany``."""
         if not rows:
             return
         compiled = self._for(conn, list(rows[0]))
         cursor = _cursor(conn)
         try:
-            cursor.executemany(compiled.sql, [compiled.values(row) for row in rows])
+            if compiled.row_group is None:
+                cursor.executemany(compiled.sql, [compiled.values(row) for row in rows])
+                return
+            start = 0
+            while start < len(rows):
+                count = min(1 << ((len(rows) - start).bit_length() - 1), MAX_ROWS)
+                values = [v for row in rows[start : start + count] for v in compiled.values(row)]
+                cursor.execute(compiled.rows_sql(count), values)
+                start += count
         finally:
             cursor.close()
 
