@@ -63,17 +63,17 @@ class TokenInfo:
     # token is in (a new query meets some thirty pairs; each rule's loops over the readings
     # cost more than the look-up of what was worked out once, in :func:`token_info`):
     #: the readings as a set
-    reading_set: frozenset[str] = frozenset()
+    reading_set: frozenset[str]
     #: its first two readings less a nisba's -i (Ahmadi: ahmad), those long enough to be one
-    nisba_stems: tuple[str, ...] = ()
+    nisba_stems: tuple[str, ...]
     #: the known names those stems spell, when the token is a known name itself
-    nisba_ids: frozenset[str] = frozenset()
+    nisba_ids: frozenset[str]
     #: the known names its first reading less a nisba's -i spells (None: not a nisba form)
-    nisba_of: frozenset[str] | None = None
+    nisba_of: frozenset[str] | None
     #: its readings with the Arabic article taken off (Alali: ali), where one is written on
-    article_rests: tuple[str, ...] = ()
+    article_rests: tuple[str, ...]
     #: its readings without the Serbian glide (:func:`without_glide`)
-    unglided: frozenset[str] = frozenset()
+    unglided: frozenset[str]
 
     @property
     def display(self) -> str:
