@@ -18,6 +18,7 @@ from accord.screening.ranking import (
     NAME_SPAN,
     RARITY,
     Columns,
+    KeyPostings,
     Posting,
     _best,
     _dob_weights,
@@ -106,7 +107,9 @@ def test_columns_from_a_snapshot_with_one_array_per_column_rank_alike() -> None:
     assert loaded.words[:50].tolist() == fresh.words[:50].tolist()
     postings = [Posting(np.arange(50, dtype=np.int64), 0b11, 2.0)]
     ranks = [
-        rank_candidates(c, default_model(), postings, 2, BirthDate(1985, 3, 12), "RS", "M", 10)
+        rank_candidates(
+            c, default_model(), KeyPostings.of(postings), 2, BirthDate(1985, 3, 12), "RS", "M", 10
+        )
         for c in (fresh, loaded)
     ]
     assert 7 not in ranks[0].numbers.tolist()  # removed
@@ -132,7 +135,9 @@ def test_top_candidates_rank_by_tokens_matched_rarity_and_cheap_levels() -> None
         Posting(np.arange(0, 300, 2, dtype=np.int64), 0b01, 0.0),
     ]
     query = BirthDate(1985, 3, 12)
-    top = rank_candidates(columns, model, postings, 2, query, "RS", "M", 24).numbers.tolist()
+    top = rank_candidates(
+        columns, model, KeyPostings.of(postings), 2, query, "RS", "M", 24
+    ).numbers.tolist()
 
     def cheap(number: int) -> float:
         birth, nationality, sex = people[number]
@@ -162,7 +167,14 @@ def test_a_token_counts_once_however_many_of_its_keys_are_shared() -> None:
     many_keys_one_token = [Posting(np.array([1], dtype=np.int64), 0b01, 3.0) for _ in range(6)]
     every_token = [Posting(np.array([2], dtype=np.int64), 0b11, 3.0)]
     top = rank_candidates(
-        columns, model, many_keys_one_token + every_token, 2, BirthDate(), None, None, 2
+        columns,
+        model,
+        KeyPostings.of(many_keys_one_token + every_token),
+        2,
+        BirthDate(),
+        None,
+        None,
+        2,
     ).numbers.tolist()
     assert top == [2, 1]
 
@@ -217,7 +229,7 @@ def test_merged_postings_give_each_entry_once_with_all_its_tokens(
         for number in posting.numbers.tolist():
             covered[number] = covered.get(number, 0) | posting.tokens
             rarest[number] = max(rarest.get(number, 0.0), posting.rarity)
-    numbers, ranks, matched = _name_ranks(postings, query_tokens)
+    numbers, ranks, matched = _name_ranks(KeyPostings.of(postings), query_tokens)
     assert numbers.tolist() == sorted(covered)
     bits = [bin(covered[n]).count("1") for n in sorted(covered)]
     assert matched.tolist() == bits
@@ -244,9 +256,11 @@ def test_the_best_under_another_alert_are_added_wherever_they_rank() -> None:
         columns.set(number, replace(entry, envelope=flagged("missing")))
     postings = [Posting(np.arange(205, dtype=np.int64), 0b11, 2.0)]
     model, query = default_model(), BirthDate(1985, 3, 12)
-    alone = rank_candidates(columns, model, postings, 2, query, "RS", "M", 24)
+    alone = rank_candidates(columns, model, KeyPostings.of(postings), 2, query, "RS", "M", 24)
     assert alone.numbers.tolist() == list(range(24))
-    ranked = rank_candidates(columns, model, postings, 2, query, "RS", "M", 24, reserved=3)
+    ranked = rank_candidates(
+        columns, model, KeyPostings.of(postings), 2, query, "RS", "M", 24, reserved=3
+    )
     assert ranked.numbers.tolist() == [*range(24), 200, 203, 204]
     assert ranked.alerts.tolist() == [ranked.alerts[0]] * 24 + [ranked.alerts[-1]] * 3
     assert ranked.alerts[0] != ranked.alerts[-1]

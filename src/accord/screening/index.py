@@ -23,6 +23,7 @@ import math
 import random
 import secrets
 import threading
+from array import array
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -40,7 +41,7 @@ from accord.screening.levels import dob_level, document_level, exact_level, name
 from accord.screening.model import MatchModel
 from accord.screening.postings import Postings
 from accord.screening.query import CheckedQuery
-from accord.screening.ranking import Columns, Posting, Ranked, rank_candidates
+from accord.screening.ranking import Columns, KeyPostings, Ranked, rank_candidates
 
 __all__ = ["SCORED", "Candidate", "ScreeningIndex", "key_code"]
 
@@ -62,6 +63,13 @@ _COMMON = 50_000
 #: At most about this many postings are looked at per query (see ``_name_postings``).
 EXAMINED = 20_000
 _DECOY_TRIES = 8
+
+
+def _size(found: int | array[int] | None) -> int:
+    """How many entries a :meth:`Postings.lookup` found."""
+    if found is None:
+        return 0
+    return 1 if isinstance(found, int) else len(found)
 
 
 class _KeyTable:
@@ -301,35 +309,57 @@ class ScreeningIndex:
             candidate.decoy = False
             candidate.identifiers.append((folded.kind, number not in strict))
 
-    def _name_postings(self, query: CheckedQuery) -> tuple[list[Posting], int]:
+    def _name_postings(self, query: CheckedQuery) -> tuple[KeyPostings, int]:
         """The postings of the query's name keys, and the number of the query's tokens. Keys
         are taken from the rarest up; a key that would take the entries looked at past
         :data:`EXAMINED` is skipped once some are found (the rarer keys of the same name, with
         the year of birth, hold its bearers already), which bounds the work of a query for a
         very common name."""
         plan = query_plan(query.name, query.birth.year)
-        sizes = []
+        names = self._names
+        codes = {key: query_key_code(key) for key in plan.keys}
+        looked = {key: names.lookup(code) for key, code in codes.items()}
+        sizes = {key: _size(found) for key, found in looked.items()}
+        chosen = []
         for key, tokens in plan.keys.items():
-            code = query_key_code(key)
-            size = self._names.size(code)
+            size = sizes[key]
             if 0 < size <= _COMMON:
-                common = (
-                    0 if key.startswith("y") else self._names.size(query_key_code("p" + key[1:]))
-                )
-                sizes.append((size, code, tokens, common))
-        sizes.sort()
+                # the rarity of a name, not of a year: an undated key is as rare as its pair
+                # key (which a dated query looks up too)
+                common = 0
+                if not key.startswith("y"):
+                    pair = "p" + key[1:]
+                    common = sizes[pair] if pair in sizes else names.size(query_key_code(pair))
+                chosen.append((size, codes[key], tokens, common, looked[key]))
+        chosen.sort(key=lambda item: item[:2])
         persons = max(len(self._persons), 1)
-        found: list[Posting] = []
+        taken = []
         examined = 0
-        for size, code, tokens, common in sizes:
+        for size, _, tokens, common, found in chosen:
             if examined and examined + size > EXAMINED:
                 continue
             examined += size
-            numbers = np.asarray(self._names.get(code), dtype=np.int64)
-            # the rarity of a name, not of a year: an undated key is as rare as its pair key
             rarity = math.log2(persons / common) if common else 0.0
-            found.append(Posting(numbers, tokens, rarity))
-        return found, plan.tokens
+            taken.append((rarity, tokens, found))
+        taken.sort(key=lambda item: -item[0])  # rarest first (stable: then the smaller)
+        # every key's entries copied into one array of our own (the index's arrays grow while
+        # queries run), then read by numpy without a copy
+        numbers: array[int] = array("i")
+        lengths = []
+        for _, _, found in taken:
+            before = len(numbers)
+            if isinstance(found, int):
+                numbers.append(found)
+            elif found is not None:
+                numbers.extend(found)
+            lengths.append(len(numbers) - before)
+        postings = KeyPostings(
+            np.frombuffer(numbers, np.int32) if numbers else np.zeros(0, np.int32),
+            lengths,
+            [tokens for _, tokens, _ in taken],
+            [rarity for rarity, _, _ in taken],
+        )
+        return postings, plan.tokens
 
     def under_name_keys(self, query: CheckedQuery, record_id: str) -> bool:
         """Whether the record is under one of the name keys the query looks at (for telling a
@@ -338,7 +368,7 @@ class ScreeningIndex:
         if number is None or not query.person:
             return False
         postings, _ = self._name_postings(query)
-        return any(bool((posting.numbers == number).any()) for posting in postings)
+        return bool((postings.numbers == number).any())
 
     def _partial(
         self, query: CheckedQuery, entry: IndexEntry, documents: frozenset[int]

@@ -41,6 +41,11 @@ class Postings:
             return (found,)
         return found
 
+    def lookup(self, key: int) -> Posting | None:
+        """What is kept under ``key`` as it is: one entry's number, the array of several, or
+        None (for a caller that reads size and entries with one look-up)."""
+        return self._map.get(key)
+
     def size(self, key: int) -> int:
         found = self._map.get(key)
         if found is None:

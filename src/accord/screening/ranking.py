@@ -12,6 +12,7 @@ reaches the candidate through the identifier tables anyway).
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -30,6 +31,7 @@ __all__ = [
     "NAME_SPAN",
     "RARITY",
     "Columns",
+    "KeyPostings",
     "Posting",
     "Ranked",
     "rank_candidates",
@@ -201,6 +203,33 @@ class Posting:
     rarity: float
 
 
+@dataclass(frozen=True, slots=True)
+class KeyPostings:
+    """The postings of a query's keys as the ranking reads them: every key's entries (each
+    key's in increasing order) one key after the other in one array of 32-bit numbers, the
+    keys of the rarest names first, with how many entries, which query tokens (a bit per
+    token) and what rarity each key has. One array rather than an array per key: a query
+    looks up some twenty keys, and each array of its own cost a conversion and a copy."""
+
+    numbers: npt.NDArray[np.int32]
+    lengths: list[int]
+    tokens: list[int]
+    rarity: list[float]
+
+    @classmethod
+    def of(cls, postings: Iterable[Posting]) -> KeyPostings:
+        """The non-empty ``postings`` in the ranking's order (rarest first, stable)."""
+        kept = sorted((p for p in postings if len(p.numbers)), key=lambda p: -p.rarity)
+        if not kept:
+            return cls(np.zeros(0, np.int32), [], [], [])
+        return cls(
+            np.concatenate([p.numbers for p in kept]).astype(np.int32),
+            [len(p.numbers) for p in kept],
+            [p.tokens for p in kept],
+            [p.rarity for p in kept],
+        )
+
+
 #: What sharing every token of the query adds to a candidate's rank (in the weights' units,
 #: bits): a name that matches in full is worth about as much as the trained name level.
 NAME_SPAN = 8.0
@@ -214,7 +243,7 @@ _BITS = np.array([bin(n).count("1") for n in range(256)], dtype=np.float64)
 
 
 def _name_ranks(
-    postings: list[Posting], query_tokens: int
+    postings: KeyPostings, query_tokens: int
 ) -> tuple[Ints, npt.NDArray[np.float64], npt.NDArray[np.float64]]:
     """The entries under any of the postings, the rank their names earn and how many query
     tokens they match: the share of the query's tokens they match (under any key), plus the
@@ -224,25 +253,27 @@ def _name_ranks(
     # each entry number goes with the number of its posting in one integer, and one sort of
     # those integers merges the postings (a sort of 32-bit integers where they fit, several
     # times faster than a stable sort of the numbers); the runs of equal numbers are then
-    # found in the sorted array itself. The postings are numbered rarest first, so the first
-    # of an entry's run is its rarest key.
-    postings = sorted(postings, key=lambda posting: -posting.rarity)
-    numbers = np.concatenate([p.numbers for p in postings])
-    shift = max(len(postings) - 1, 1).bit_length()
-    wide = (int(numbers.max()) + 1) << shift >= 2**31
-    keys: npt.NDArray[np.signedinteger[Any]] = numbers.astype(np.int64 if wide else np.int32)
-    keys <<= shift
-    keys |= np.repeat(
-        np.arange(len(postings), dtype=keys.dtype), [len(p.numbers) for p in postings]
+    # found in the sorted array itself. The postings come rarest first, so the first of an
+    # entry's run is its rarest key.
+    count = len(postings.lengths)
+    shift = max(count - 1, 1).bit_length()
+    wide = (int(postings.numbers.max()) + 1) << shift >= 2**31
+    keys: npt.NDArray[np.signedinteger[Any]] = postings.numbers.astype(
+        np.int64 if wide else np.int32
     )
+    keys <<= shift
+    keys |= np.repeat(np.arange(count, dtype=keys.dtype), postings.lengths)
     keys.sort()
     which = keys & ((1 << shift) - 1)
     numbers = keys >> shift
-    starts = np.flatnonzero(np.concatenate(([True], numbers[1:] != numbers[:-1])))
+    first = np.empty(len(numbers), np.bool_)
+    first[0] = True
+    np.not_equal(numbers[1:], numbers[:-1], out=first[1:])
+    starts = np.flatnonzero(first)
     unique = numbers[starts].astype(np.int64)
-    masks = np.array([p.tokens for p in postings], np.int64)[which]
-    covered = np.bitwise_or.reduceat(masks, starts) & 0xFF
-    rarest = np.array([p.rarity for p in postings])[which[starts]]
+    masks = np.array(postings.tokens, np.uint8)[which]
+    covered = np.bitwise_or.reduceat(masks, starts)
+    rarest = np.array(postings.rarity)[which[starts]]
     matched = _BITS[covered]
     share = np.minimum(matched / max(query_tokens, 1), 1.0)
     return unique, NAME_SPAN * share + RARITY * rarest, matched
@@ -262,7 +293,7 @@ class Ranked:
 def rank_candidates(
     columns: Columns,
     model: MatchModel,
-    postings: list[Posting],
+    postings: KeyPostings,
     query_tokens: int,
     birth: BirthDate,
     nationality: str | None,
@@ -270,12 +301,11 @@ def rank_candidates(
     wanted: int,
     reserved: int = 0,
 ) -> Ranked:
-    """The ``wanted`` best entries among those in ``postings`` (one per key), by the rank of
+    """The ``wanted`` best entries among those in ``postings``, by the rank of
     their names (:func:`_name_ranks`, less :data:`EXTRA_TOKEN` for each token of theirs the
     query does not match) plus the weights of their cheap levels; ties by entry number. The
     ``reserved`` best under each alert are added wherever they rank (:func:`_with_reserved`)."""
-    postings = [p for p in postings if len(p.numbers)]
-    if not postings:
+    if not len(postings.numbers):
         return Ranked(np.zeros(0, np.int64), np.zeros(0), np.zeros(0, np.int64))
     every = columns.words
     numbers, names, matched = _name_ranks(postings, query_tokens)
