@@ -162,6 +162,25 @@ def test_candidates_that_cannot_reach_the_review_band_are_not_compared() -> None
     assert all(c.band == "review" for c in real)
 
 
+def test_the_names_compared_to_make_up_the_number_are_the_namesakes_passed_over(
+    compared: list[str],
+) -> None:
+    """When few candidates can reach a band, the comparisons left go to the ranked namesakes
+    that could not (a comparison like a candidate's), not to random persons; none of them is
+    answered as a hit."""
+    far = [_person(n, "Ahmad Ahmadi", BirthDate(1960 + n % 5, 3, 5), "AF") for n in range(40)]
+    near = [_person(100 + n, "Ахмад Ахмади", BirthDate(2007), "AF") for n in range(3)]
+    others = [_person(200 + n, "Petar Petrović", BirthDate(1985, 3, 12), "RS") for n in range(80)]
+    index = _index([*far, *near, *others])
+    found = index.search(CheckedQuery("Ahmad Ahmadi", BirthDate(2007, 3, 5), "AF"))
+    assert len(compared) == index_module.NAME_COMPARED
+    assert compared[:3] == ["Ахмад Ахмади"] * 3
+    assert set(compared[3:]) == {"Ahmad Ahmadi"}
+    made_up = [c for c in found if c.decoy]
+    assert made_up and all(c.band is None for c in made_up)
+    assert {c.record_id for c in found if c.band} == {"r100", "r101", "r102"}
+
+
 def test_equal_scores_put_the_closer_name_first() -> None:
     index = _index([_person(1, "Ahmad Karimi", BirthDate(2007)),
                     _person(2, "Ahmad Karimi", BirthDate(2007)),

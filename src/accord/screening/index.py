@@ -10,8 +10,9 @@ best keep an equal share of the comparisons, so that a missing child's alert is 
 over for a crowd of wanted namesakes. It answers with the :data:`SCORED` best by their full
 score, the closer name first among equal scores. The number of names compared
 (:data:`NAME_COMPARED`) and of candidates answered are always the same: when fewer are found,
-random entries make up the numbers (and are marked), so that the work, and the time, of a
-query hardly depends on what the index holds. Identifiers are looked up by their keyed hashes
+other entries make up the numbers (and are marked): the ranked namesakes that were not
+compared, then random ones, so that the work, and the time, of a query hardly depends on what
+the index holds. Identifiers are looked up by their keyed hashes
 under every key in use.
 """
 
@@ -403,11 +404,12 @@ class ScreeningIndex:
         # best first; among equal scores the closer name, then the better estimate
         real.sort(key=lambda c: (-c.score, -c.name_score))
         chosen = real[:SCORED]
-        # make up the number of candidates answered and of names compared with random
-        # entries, so that a query's work hardly depends on what the index holds
+        # make up the number of candidates answered and of names compared with other entries
+        # (see _decoys), so that a query's work hardly depends on what the index holds
         missing, uncompared = SCORED - len(chosen), NAME_COMPARED - len(real)
         taken = {c.entry for c in real}
-        decoys = self._decoys(query, documents, max(missing, uncompared, 0), taken)
+        pool = ranked.numbers.tolist() if uncompared > 0 else []
+        decoys = self._decoys(query, documents, max(missing, uncompared, 0), taken, pool)
         for rank, (number, levels, _) in enumerate(decoys):
             if rank < uncompared:
                 decoy = self._named(query, number, levels, decoy=True)
@@ -488,9 +490,22 @@ class ScreeningIndex:
         return candidate
 
     def _decoys(
-        self, query: CheckedQuery, documents: frozenset[int], wanted: int, taken: set[int]
+        self,
+        query: CheckedQuery,
+        documents: frozenset[int],
+        wanted: int,
+        taken: set[int],
+        pool: list[int],
     ) -> list[tuple[int, dict[str, str | None], bool]]:
+        """``wanted`` entries not ``taken``: first those of the ranked ``pool`` (namesakes
+        whose other levels keep them out of the bands, so that comparing their names costs
+        what comparing a candidate's does, where a random name is mostly new token pairs
+        and costs about twice as much), then random persons."""
         decoys: list[tuple[int, dict[str, str | None], bool]] = []
+        for number in pool:
+            if len(decoys) >= wanted:
+                return decoys
+            self._decoy(query, documents, number, taken, decoys)
         persons = self._persons
         if not persons:
             return decoys
@@ -498,12 +513,22 @@ class ScreeningIndex:
             if len(decoys) >= wanted:
                 break
             number = persons[self._random.randrange(len(persons))]
-            entry = self._entries[number]
-            if entry is None or number in taken:
-                continue
-            taken.add(number)
-            decoys.append((number, self._partial(query, entry, documents), True))
+            self._decoy(query, documents, number, taken, decoys)
         return decoys
+
+    def _decoy(
+        self,
+        query: CheckedQuery,
+        documents: frozenset[int],
+        number: int,
+        taken: set[int],
+        decoys: list[tuple[int, dict[str, str | None], bool]],
+    ) -> None:
+        entry = self._entries[number]
+        if entry is None or number in taken:
+            return
+        taken.add(number)
+        decoys.append((number, self._partial(query, entry, documents), True))
 
     def _band(self, candidate: Candidate, query: CheckedQuery) -> None:
         if candidate.decoy:
