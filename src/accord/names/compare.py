@@ -156,14 +156,14 @@ def _align(a: tuple[TokenInfo, ...], b: tuple[TokenInfo, ...]) -> list[Pair]:
     """Pair every token of the shorter name with one of the longer, best pairs first."""
     if len(a) == 1 and len(b) == 1:
         return [(0, 0, match_tokens(a[0], b[0]))]
+    if len(a) == 2 and len(b) == 2:
+        return _align_two(a, b)
     order = []
     for i, ta in enumerate(a):
         for j, tb in enumerate(b):
             result = match_tokens(ta, tb)
-            # a male/female pair still fills the same place in both names
-            affinity = GENDER_AFFINITY if result.kind == "gender" else result.score
             # no two entries share (i, j), so the sort never compares two results
-            order.append((-affinity, abs(i - j), i, j, result))
+            order.append((-_affinity(result), abs(i - j), i, j, result))
     order.sort()
     used_a: set[int] = set()
     used_b: set[int] = set()
@@ -178,6 +178,27 @@ def _align(a: tuple[TokenInfo, ...], b: tuple[TokenInfo, ...]) -> list[Pair]:
                 break  # the shorter name is paired: every pair left has a token taken
     pairs.sort()  # by the first name's order (each of its tokens is in one pair at most)
     return pairs
+
+
+def _align_two(a: tuple[TokenInfo, ...], b: tuple[TokenInfo, ...]) -> list[Pair]:
+    """:func:`_align` of two tokens against two (most names compared): the best of the four
+    pairs, by the same order, decides between the straight and the crossed pairing."""
+    straight = (match_tokens(a[0], b[0]), match_tokens(a[1], b[1]))
+    crossed = (match_tokens(a[0], b[1]), match_tokens(a[1], b[0]))
+    best = min(
+        (-_affinity(straight[0]), 0, 0, 0),
+        (-_affinity(straight[1]), 0, 1, 1),
+        (-_affinity(crossed[0]), 1, 0, 1),
+        (-_affinity(crossed[1]), 1, 1, 0),
+    )
+    if best[1] == 0:
+        return [(0, 0, straight[0]), (1, 1, straight[1])]
+    return [(0, 1, crossed[0]), (1, 0, crossed[1])]
+
+
+def _affinity(result: TokenMatch) -> float:
+    # a male/female pair still fills the same place in both names
+    return GENDER_AFFINITY if result.kind == "gender" else result.score
 
 
 def _score(pairs: list[Pair], extra: int, shortest: int) -> float:
