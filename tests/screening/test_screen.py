@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import string
 
 import pytest
 from sqlalchemy import select
@@ -356,6 +357,12 @@ def test_references_sort_in_the_order_they_were_made(monkeypatch: pytest.MonkeyP
     # after the time, 120 random bits: no two alike even within one microsecond
     tails = {r[4 + 14 :] for r in made}
     assert len(tails) == 50 and all(len(t) == 20 for t in tails)
+    # several at once: each its own 20 characters of one read of the random source
+    together = screening_answers.new_references(7)
+    assert len(set(together)) == 7
+    assert all(len(r) == 4 + 14 + 20 and r.startswith("hit-") for r in together)
+    assert all(set(r[18:]) <= set(string.ascii_letters + string.digits + "-_") for r in together)
+    assert screening_answers.new_references(0) == []
 
 
 def test_a_missing_child_is_listed_behind_wanted_namesakes(world: World) -> None:

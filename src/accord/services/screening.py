@@ -43,7 +43,7 @@ from accord.screening import (
 from accord.screening.answered import answered_hits
 from accord.screening.model import MatchModel
 from accord.services.context import Services
-from accord.services.screening_answers import Answer, hit_of
+from accord.services.screening_answers import Answer, hit_of, new_references
 from accord.services.screening_commit import Refused, Screened, StaleHits
 from accord.services.screening_decisions import DecisionBook, ScreenDecisions
 from accord.services.screening_index import IndexKeeper
@@ -333,9 +333,10 @@ class ScreeningDesk:
             order=lambda item: (_BAND_ORDER[item[0].band or "review"], -item[0].score),
             alert=lambda item: item[1].envelope.alert,
         )
-        for candidate, entry, basis in listed:
+        references = new_references(len(listed))
+        for (candidate, entry, basis), reference in zip(listed, references, strict=True):
             versions[candidate.record_id] = entry.version
-            answer.hits.append(hit_of(query, candidate, entry))
+            answer.hits.append(hit_of(query, candidate, entry, reference))
             answer.records.append(candidate.record_id)
             if basis:
                 answer.bases.append(basis)

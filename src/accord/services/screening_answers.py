@@ -9,6 +9,7 @@ justification sit in the erasable side values only.
 
 from __future__ import annotations
 
+import base64
 import json
 import secrets
 import time
@@ -30,7 +31,7 @@ from accord.screening import (
 from accord.screening.index import HIT_NAME_LEVELS
 from accord.store.audit import AuditEntry
 
-__all__ = ["Answer", "audit_entries", "hit_of", "hit_rows", "new_reference"]
+__all__ = ["Answer", "audit_entries", "hit_of", "hit_rows", "new_reference", "new_references"]
 
 
 @dataclass
@@ -57,8 +58,11 @@ class Answer:
         return {"ref": self.ref, "result": "hit" if self.hits else "no-hit", "hits": self.hits}
 
 
-def hit_of(query: CheckedQuery, candidate: Candidate, entry: IndexEntry) -> dict[str, Any]:
-    """The answer's view of a kept candidate: a fresh reference and the reasons in words."""
+def hit_of(
+    query: CheckedQuery, candidate: Candidate, entry: IndexEntry, reference: str
+) -> dict[str, Any]:
+    """The answer's view of a kept candidate: its fresh ``reference`` (:func:`new_references`)
+    and the reasons in words."""
     reasons: list[str] = []
     kind = entry.kind
     by_name = candidate.levels.get("name") in HIT_NAME_LEVELS or candidate.one_name
@@ -75,7 +79,7 @@ def hit_of(query: CheckedQuery, candidate: Candidate, entry: IndexEntry) -> dict
     ):
         kind = "phone"
     return {
-        "reference": new_reference(),
+        "reference": reference,
         "participant": entry.envelope.participant,
         "authority": entry.envelope.authority,
         "kind": kind,
@@ -88,7 +92,20 @@ def new_reference() -> str:
     """A fresh hit reference: 120 random bits after the time it was made (microseconds, in
     hexadecimal), so that references sort in the order they were made and the new ones of a
     transaction go to the last page of the hits' primary key, not to one page each at random."""
-    return f"hit-{time.time_ns() // 1000:014x}{secrets.token_urlsafe(15)}"
+    return new_references(1)[0]
+
+
+def new_references(count: int) -> list[str]:
+    """``count`` fresh hit references (:func:`new_reference`) from one read of the system's
+    random source: a query's hits take theirs at once."""
+    stamp = f"hit-{time.time_ns() // 1000:014x}"
+    # 15 random bytes are exactly 20 characters of URL-safe base64, so each reference's bits
+    # are its own 20 characters of the whole
+    tails = base64.urlsafe_b64encode(secrets.token_bytes(_RANDOM_BYTES * count)).decode()
+    return [stamp + tails[n * 20 : n * 20 + 20] for n in range(count)]
+
+
+_RANDOM_BYTES = 15
 
 
 def _across_scripts(query: str, names: tuple[str, ...]) -> bool:
