@@ -13,4 +13,8 @@ __all__ = ["create_site"]
 
 def create_site(services: Services | None = None, *, clock: Clock | None = None) -> Site:
     """Web pages at /, the API at /api/v1, one set of services."""
-    return _compose(services, api=lambda svc, clk: create_app(svc, clock=clk), clock=clock)
+    return _compose(
+        services,
+        api=lambda svc, clk: create_app(svc, clock=clk, writer_process=True),
+        clock=clock,
+    )

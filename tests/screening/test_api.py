@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import select
 
 from accord.api import create_app
+from accord.store.tables import audit_entries
 from tests.api.conftest import assert_error
 from tests.screening.world import World
 
@@ -114,3 +116,31 @@ def test_step2_over_the_api(api: Client) -> None:
     assert seen.status_code == 200 and seen.json()["id"] == record
     assert_error(api.get(f"/records/{record}?purpose=serious-crime", "me.officer"), 404)
     assert_error(api.post("/step2/s2-missing/refuse", "rs.approver", {"reason": "no"}), 404)
+
+
+def test_a_server_with_a_writer_process_screens_and_releases_the_same(world: World) -> None:
+    """``accord serve`` writes what its requests screened from a process of its own: the hit's
+    reference is stored (step 2 finds it), the refusal of a bad token is logged, and the chain
+    verifies with the entries of both processes."""
+    from accord.store.audit_writer import group_commit
+
+    app = create_app(world.services, rate_per_minute=100_000, writer_process=True)
+    child = group_commit(world.services.store).process
+    assert child is not None and child.running
+    with TestClient(app) as client:
+        api = Client(client, world)
+        hit = api.post("/screen", "xk.officer", {"purpose": "serious-crime", "query": PETAR})
+        assert hit.status_code == 200, hit.text
+        reference = hit.json()["answers"][0]["hits"][0]["reference"]
+        body = {"hit": reference, "purpose": "serious-crime",
+                "justification": "stopped at the border", "urgency": "other"}  # fmt: skip
+        assert api.post("/step2", "xk.officer", body).status_code == 201
+        bad = client.post("/api/v1/screen", json={"purpose": "serious-crime", "query": PETAR},
+                          headers={"Authorization": "Bearer acc_not-a-token"})  # fmt: skip
+        assert bad.status_code == 401
+    assert world.services.store.verify_audit().ok
+    with world.services.store.read() as conn:
+        actions = [row.action for row in conn.execute(select(audit_entries.c.action))]
+    assert "screen" in actions and "refusal" in actions
+    world.services.close()
+    assert not child.running

@@ -19,6 +19,8 @@ from accord.api.token_cache import TokenCache
 from accord.exchange import Clock
 from accord.services import Services, open_services
 from accord.services.cases import CaseDesk
+from accord.store.audit_writer import group_commit
+from accord.store.writer_process import WriterProcess
 
 __all__ = ["PREFIX", "create_app"]
 
@@ -38,12 +40,21 @@ def create_app(
     clock: Clock | None = None,
     rate_per_minute: int | None = None,
     max_body_bytes: int = DEFAULT_MAX_BODY,
+    writer_process: bool = False,
 ) -> FastAPI:
     """The API on ``services`` (opened from the settings, and closed on shutdown, when not
     given). ``clock`` drives case deadlines (tests inject one); ``rate_per_minute`` defaults
-    to the setting ``ACCORD_API_RATE_PER_MINUTE``."""
+    to the setting ``ACCORD_API_RATE_PER_MINUTE``. With ``writer_process`` (``accord
+    serve``), what the event loop's requests write is written by a process of its own
+    (:mod:`accord.store.writer_process`), started here and ended when the services are
+    closed."""
     owned = services is None
     svc = services if services is not None else open_services()
+    if writer_process:
+        writer = group_commit(svc.store)
+        if writer.process is None:
+            writer.process = WriterProcess(svc.settings)
+            writer.process.start()
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:

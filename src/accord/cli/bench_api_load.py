@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import base64
+import contextlib
 import hashlib
 import hmac
 import re
@@ -147,10 +148,16 @@ async def _run(
 
 
 def _cpu_seconds(process: psutil.Process | None) -> float | None:
+    """The processor time of ``process`` and of the processes it started (a server's audit
+    writer process), so that work moved to a child is still counted."""
     if process is None:
         return None
-    times = process.cpu_times()
-    return float(times.user + times.system)
+    total = 0.0
+    for one in (process, *process.children(recursive=True)):
+        with contextlib.suppress(psutil.NoSuchProcess):
+            times = one.cpu_times()
+            total += times.user + times.system
+    return total
 
 
 def run_load(
@@ -161,7 +168,7 @@ def run_load(
 ) -> Load:
     """Run one client per entry of ``clients`` (its headers, cookies and request picker) for
     ``seconds``; all on one event loop. With ``server_pid``, the CPU time of that process
-    during the run is measured too."""
+    (and its children) during the run is measured too."""
     server = psutil.Process(server_pid) if server_pid is not None else None
     me = psutil.Process()
     server_before, client_before = _cpu_seconds(server), _cpu_seconds(me)

@@ -29,7 +29,8 @@ from accord.services import open_services
 from accord.services.screening import screening_desk
 svc = open_services()
 screening_desk(svc, rate_per_minute=10**9, refresh_every=3600.0).ensure_current()
-uvicorn.run(create_app(svc, rate_per_minute=10**9), host="127.0.0.1", port=int(sys.argv[1]),
+uvicorn.run(create_app(svc, rate_per_minute=10**9, writer_process=True), host="127.0.0.1",
+            port=int(sys.argv[1]),
             log_level="warning", access_log=False)
 """
 

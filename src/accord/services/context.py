@@ -10,6 +10,7 @@ from accord.settings import Settings, get_settings
 from accord.store import Store, open_store
 from accord.store.accounts import Accounts
 from accord.store.agreement_book import AgreementBook
+from accord.store.audit_writer import close_process
 from accord.store.gate import Gate
 
 __all__ = ["Services", "open_services"]
@@ -37,6 +38,7 @@ class Services:
         return retention_table(self.settings.retention_file)
 
     def close(self) -> None:
+        close_process(self.store)
         self.store.close()
 
 

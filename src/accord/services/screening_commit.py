@@ -59,6 +59,10 @@ class StaleHits(Exception):
         super().__init__(f"{len(record_ids)} records changed while screened")
         self.record_ids = record_ids
 
+    def __reduce__(self) -> tuple[type[StaleHits], tuple[list[str]]]:
+        # written by the writer process, it comes back to the desk with its records
+        return StaleHits, (self.record_ids,)
+
 
 class Refused(Exception):
     """A refusal on its way out of the desk's checks: ``entry`` is logged, then ``error`` is
@@ -127,6 +131,12 @@ class Screened(SharedWork):
             counts[key] = counts.get(key, 0) + batch._screened
         for (username, day), queries in counts.items():
             count_queries(conn, username, day, queries)
+
+    def __getstate__(self) -> dict[str, Any]:
+        # what the writer process needs: not the answers, which stay with the caller
+        state = dict(self.__dict__)
+        state["_answers"] = []
+        return state
 
     def commit(self, writer: GroupCommit, usage: DailyUsage) -> None:
         """Write the batch (raises :class:`StaleHits` when its hits must be looked at again)."""

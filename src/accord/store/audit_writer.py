@@ -52,8 +52,18 @@ from sqlalchemy import Connection
 
 from accord.store.audit import AuditEntry
 from accord.store.base import Store
+from accord.store.writer_process import WriterProcess
 
-__all__ = ["GATHER_SECONDS", "MAX_GROUP", "GroupCommit", "SharedWork", "Work", "group_commit"]
+__all__ = [
+    "GATHER_SECONDS",
+    "MAX_GROUP",
+    "GroupCommit",
+    "SharedWork",
+    "Work",
+    "close_process",
+    "group_commit",
+    "write_group",
+]
 
 _log = logging.getLogger(__name__)
 
@@ -116,6 +126,9 @@ class GroupCommit:
         #: transactions committed and units written (for benchmarks and tests)
         self.transactions = 0
         self.units = 0
+        #: the child process that writes the groups the writer thread leads, when attached
+        #: (:mod:`accord.store.writer_process`)
+        self.process: WriterProcess | None = None
 
     def write(self, entries: Sequence[AuditEntry], work: Work | None = None) -> None:
         """Run ``work`` and append ``entries`` in a transaction shared with concurrent callers;
@@ -228,35 +241,69 @@ class GroupCommit:
             _resolve_futures(group)
 
     def _commit(self, group: list[_Unit]) -> None:
-        try:
-            self._transaction(group)
-        except Exception as exc:
-            if len(group) == 1:
-                group[0].error = exc
-                return
-            for unit in group:  # alone, so that one bad unit fails its own caller only
-                try:
-                    self._transaction([unit])
-                except Exception as alone:
-                    unit.error = alone
+        items = [(unit.entries, unit.work) for unit in group]
+        process = self.process
+        errors: list[BaseException | None] | None = None
+        if process is not None and all(_travels(unit.work) for unit in group):
+            try:
+                errors, transactions = process.write(items)
+            except (OSError, EOFError) as exc:
+                # the child is gone, and whether it wrote the group is unknown: its callers
+                # are told it failed (a retry screens again), and the next group starts a
+                # new child
+                _log.warning("The audit writer process stopped: %s", exc)
+                errors = [RuntimeError("The audited write was interrupted.")] * len(group)
+                transactions = 0
+        if errors is None:
+            errors, transactions = write_group(self.store, items)
+        for unit, error in zip(group, errors, strict=True):
+            unit.error = error
+        if transactions:
+            self._committed = time.monotonic()
+            self.transactions += transactions
+            self.units += sum(1 for error in errors if error is None)
 
-    def _transaction(self, group: list[_Unit]) -> None:
-        with self.store.write() as conn:
-            entries: list[AuditEntry] = []
-            shared: dict[type[SharedWork], list[SharedWork]] = {}
-            for unit in group:
-                work = unit.work
-                if isinstance(work, SharedWork):
-                    shared.setdefault(type(work), []).append(work)
-                elif work is not None:
-                    work(conn)
-                entries.extend(unit.entries)
-            for kind, works in shared.items():
-                kind.run_together(conn, works)
-            self.store.audit.append(conn, entries)
-        self._committed = time.monotonic()
-        self.transactions += 1
-        self.units += len(group)
+
+def _travels(work: Work | None) -> bool:
+    """Whether a unit's work can be written by another process (a closure cannot)."""
+    return work is None or isinstance(work, SharedWork)
+
+
+def write_group(
+    store: Store, items: Sequence[tuple[Sequence[AuditEntry], Work | None]]
+) -> tuple[list[BaseException | None], int]:
+    """Write a group: every unit's work and entries in one transaction; when it fails, each
+    unit alone, so that one bad unit fails its own caller only. Each unit's error (or None)
+    and the transactions committed."""
+    try:
+        _transaction(store, items)
+        return [None] * len(items), 1
+    except Exception as exc:
+        if len(items) == 1:
+            return [exc], 0
+    errors: list[BaseException | None] = []
+    for item in items:
+        try:
+            _transaction(store, [item])
+            errors.append(None)
+        except Exception as alone:
+            errors.append(alone)
+    return errors, sum(1 for error in errors if error is None)
+
+
+def _transaction(store: Store, items: Sequence[tuple[Sequence[AuditEntry], Work | None]]) -> None:
+    with store.write() as conn:
+        entries: list[AuditEntry] = []
+        shared: dict[type[SharedWork], list[SharedWork]] = {}
+        for unit_entries, work in items:
+            if isinstance(work, SharedWork):
+                shared.setdefault(type(work), []).append(work)
+            elif work is not None:
+                work(conn)
+            entries.extend(unit_entries)
+        for kind, works in shared.items():
+            kind.run_together(conn, works)
+        store.audit.append(conn, entries)
 
 
 def _resolve_futures(group: list[_Unit]) -> None:
@@ -304,3 +351,14 @@ def group_commit(store: Store) -> GroupCommit:
         if writer is None:
             writer = _WRITERS[store] = GroupCommit(store)
         return writer
+
+
+def close_process(store: Store) -> None:
+    """End the writer process attached to ``store``'s group commit, if any (the groups
+    after are written by the writer thread)."""
+    with _WRITERS_LOCK:
+        writer = _WRITERS.get(store)
+    process = writer.process if writer is not None else None
+    if writer is not None and process is not None:
+        writer.process = None
+        process.close()
