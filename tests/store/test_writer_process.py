@@ -6,9 +6,14 @@ that cannot travel is written by the thread, and a child that died is replaced."
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import os
+import pickle
 import signal
+import subprocess
+import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -118,8 +123,9 @@ def test_a_child_that_died_fails_its_group_and_is_replaced(
     assert process is not None
     process.start()
     assert process.running
+    assert process._process is not None
     os.kill(process._process.pid, signal.SIGKILL)
-    process._process.join(timeout=10)
+    process._process.wait(timeout=10)
     first = _write_all(writer, [([_entry(1)], Usage(1))])
     assert isinstance(first[0], RuntimeError)  # not known to be written: the caller is told
     assert _write_all(writer, [([_entry(2)], Usage(2))]) == [None]
@@ -136,9 +142,10 @@ def test_closing_the_services_ends_the_child(store_settings: Settings) -> None:
     writer.process = WriterProcess(store_settings)
     writer.process.start()
     child = writer.process._process
+    assert child is not None
     services.close()
     assert writer.process is None
-    assert not child.is_alive()
+    assert child.poll() is not None
 
 
 def test_a_store_opened_again_writes_to_the_same_chain(store_settings: Settings) -> None:
@@ -156,3 +163,51 @@ def test_a_store_opened_again_writes_to_the_same_chain(store_settings: Settings)
         writer.process.close()
     finally:
         store.close()
+
+
+def test_a_child_that_cannot_start_leaves_the_writes_to_the_thread(
+    store: Store, store_settings: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A child that cannot open the store (here: a database that is not there) fails before
+    anything is sent to it: the group is written by the thread, and so are the later ones."""
+    writer = GroupCommit(store)
+    elsewhere = dataclasses.replace(store_settings, database_url="nosuch://nowhere")
+    writer.process = WriterProcess(elsewhere)
+    assert _write_all(writer, [([_entry(1)], Usage(1))]) == [None]
+    assert writer.process is None
+    assert _rows(store) == {"user1": os.getpid()}
+    assert "did not start" in caplog.text
+    assert _write_all(writer, [([_entry(2)], Usage(2))]) == [None]
+    assert store.verify_audit().ok
+
+
+def test_the_child_does_not_run_the_program_that_started_it(
+    tmp_path: Path, store_settings: Settings
+) -> None:
+    """A program without a main guard that attaches a writer process: the child runs the
+    writer's own module, not the program again."""
+    script = tmp_path / "unguarded.py"
+    script.write_text(
+        "import asyncio, dataclasses, pickle, sys\n"
+        "from accord.store import AuditEntry, open_store\n"
+        "from accord.store.audit_writer import GroupCommit\n"
+        "from accord.store.writer_process import WriterProcess\n"
+        "settings = pickle.loads(bytes.fromhex(sys.argv[1]))\n"
+        "store = open_store(settings)\n"
+        "writer = GroupCommit(store)\n"
+        "writer.process = WriterProcess(settings)\n"
+        "entry = AuditEntry('u', 'RS-GP', 'screen', 'border-management', [], detail={})\n"
+        "asyncio.run(writer.write_async([entry]))\n"
+        "assert writer.process is not None and writer.process.running\n"
+        "writer.process.close()\n"
+        "print('written once')\n"
+    )
+    done = subprocess.run(
+        [sys.executable, str(script), pickle.dumps(store_settings).hex()],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("written once") == 1

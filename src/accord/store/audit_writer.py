@@ -52,7 +52,7 @@ from sqlalchemy import Connection
 
 from accord.store.audit import AuditEntry
 from accord.store.base import Store
-from accord.store.writer_process import WriterProcess
+from accord.store.writer_process import ChildFailed, WriterProcess
 
 __all__ = [
     "GATHER_SECONDS",
@@ -247,6 +247,10 @@ class GroupCommit:
         if process is not None and all(_travels(unit.work) for unit in group):
             try:
                 errors, transactions = process.write(items)
+            except ChildFailed as exc:
+                # nothing was sent: the thread writes this group and every later one
+                _log.warning("%s; the audited writes stay in this process.", exc)
+                self.process = None
             except (OSError, EOFError) as exc:
                 # the child is gone, and whether it wrote the group is unknown: its callers
                 # are told it failed (a retry screens again), and the next group starts a
