@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from accord.names import blocking_keys
-from accord.screening import IndexEntry, default_model
+from accord.screening import IndexEntry, default_model, gathering
 from accord.screening import index as index_module
 from accord.screening.dates import BirthDate
 from accord.screening.digests import Hasher
@@ -92,7 +92,7 @@ def test_undated_record_of_a_common_name_is_found_when_its_pair_key_is_passed_ov
     """At a million persons the pair keys of a common name are passed over for its rarer year
     keys; a missing minor recorded without a date of birth has no year keys. The undated keys
     find it (here the bound on postings is lowered to make the namesakes "many")."""
-    monkeypatch.setattr(index_module, "EXAMINED", 40)
+    monkeypatch.setattr(gathering, "EXAMINED", 40)
     namesakes = [_person(n, "Hasan Al Hasan", BirthDate(_YEARS[n], 5, 5)) for n in range(60)]
     index = _index([*namesakes, _person(99, "Hasan Al Hasan", BirthDate())])
     query = CheckedQuery("Hasan Al Hasan", BirthDate(2006, 10, 7), "SY")

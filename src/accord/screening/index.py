@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import heapq
-import math
 import random
 import secrets
 import threading
-from array import array
 from collections.abc import Iterable
 from dataclasses import replace
 from typing import Any
@@ -36,8 +34,9 @@ from accord.screening.alerts import one_name_of_a_missing_child, reserved_positi
 from accord.screening.candidate import Candidate
 from accord.screening.digests import Hasher
 from accord.screening.entries import IndexEntry
+from accord.screening.gathering import key_postings
 from accord.screening.identifiers import Folded, IdentifierKind, fold_identifier
-from accord.screening.keys import entry_keys, key_code, query_key_code, query_plan
+from accord.screening.keys import entry_keys, key_code
 from accord.screening.levels import dob_level, document_level, exact_level, name_level
 from accord.screening.model import MatchModel
 from accord.screening.postings import Postings
@@ -59,18 +58,7 @@ POOL = 200
 RESERVED = NAME_COMPARED // 2
 #: Name levels that can make a person hit (with the other levels' weights above the bands).
 HIT_NAME_LEVELS = frozenset({"same", "close", "weak"})
-#: Keys shared by more entries than this are too common to rank by: they are skipped.
-_COMMON = 50_000
-#: At most about this many postings are looked at per query (see ``_name_postings``).
-EXAMINED = 20_000
 _DECOY_TRIES = 8
-
-
-def _size(found: int | array[int] | None) -> int:
-    """How many entries a :meth:`Postings.lookup` found."""
-    if found is None:
-        return 0
-    return 1 if isinstance(found, int) else len(found)
 
 
 class _KeyTable:
@@ -311,56 +299,10 @@ class ScreeningIndex:
             candidate.identifiers.append((folded.kind, number not in strict))
 
     def _name_postings(self, query: CheckedQuery) -> tuple[KeyPostings, int]:
-        """The postings of the query's name keys, and the number of the query's tokens. Keys
-        are taken from the rarest up; a key that would take the entries looked at past
-        :data:`EXAMINED` is skipped once some are found (the rarer keys of the same name, with
-        the year of birth, hold its bearers already), which bounds the work of a query for a
-        very common name."""
-        plan = query_plan(query.name, query.birth.year)
-        names = self._names
-        codes = {key: query_key_code(key) for key in plan.keys}
-        looked = {key: names.lookup(code) for key, code in codes.items()}
-        sizes = {key: _size(found) for key, found in looked.items()}
-        chosen = []
-        for key, tokens in plan.keys.items():
-            size = sizes[key]
-            if 0 < size <= _COMMON:
-                # the rarity of a name, not of a year: an undated key is as rare as its pair
-                # key (which a dated query looks up too)
-                common = 0
-                if not key.startswith("y"):
-                    pair = "p" + key[1:]
-                    common = sizes[pair] if pair in sizes else names.size(query_key_code(pair))
-                chosen.append((size, codes[key], tokens, common, looked[key]))
-        chosen.sort(key=lambda item: item[:2])
+        """The postings of the query's name keys (:func:`.gathering.key_postings`), and the
+        number of the query's tokens."""
         persons = max(len(self._persons), 1)
-        taken = []
-        examined = 0
-        for size, _, tokens, common, found in chosen:
-            if examined and examined + size > EXAMINED:
-                continue
-            examined += size
-            rarity = math.log2(persons / common) if common else 0.0
-            taken.append((rarity, tokens, found))
-        taken.sort(key=lambda item: -item[0])  # rarest first (stable: then the smaller)
-        # every key's entries copied into one array of our own (the index's arrays grow while
-        # queries run), then read by numpy without a copy
-        numbers: array[int] = array("i")
-        lengths = []
-        for _, _, found in taken:
-            before = len(numbers)
-            if isinstance(found, int):
-                numbers.append(found)
-            elif found is not None:
-                numbers.extend(found)
-            lengths.append(len(numbers) - before)
-        postings = KeyPostings(
-            np.frombuffer(numbers, np.int32) if numbers else np.zeros(0, np.int32),
-            lengths,
-            [tokens for _, tokens, _ in taken],
-            [rarity for rarity, _, _ in taken],
-        )
-        return postings, plan.tokens
+        return key_postings(self._names, persons, query.name, query.birth.year)
 
     def under_name_keys(self, query: CheckedQuery, record_id: str) -> bool:
         """Whether the record is under one of the name keys the query looks at (for telling a
