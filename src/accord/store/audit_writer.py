@@ -256,7 +256,7 @@ class GroupCommit:
                 # are told it failed (a retry screens again), and the next group starts a
                 # new child
                 _log.warning("The audit writer process stopped: %s", exc)
-                errors = [RuntimeError("The audited write was interrupted.")] * len(group)
+                errors = [RuntimeError("The audited write was interrupted.") for _ in group]
                 transactions = 0
         if errors is None:
             errors, transactions = write_group(self.store, items)
