@@ -102,10 +102,6 @@ class WriterProcess:
     def running(self) -> bool:
         return self._process is not None and self._process.poll() is None
 
-    @property
-    def pid(self) -> int | None:
-        return self._process.pid if self._process is not None else None
-
     def close(self) -> None:
         """Let the child finish and end (it ends by itself when this process does)."""
         with self._lock:
