@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import math
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -38,6 +38,14 @@ class MatchModel:
         if level is None:
             return 0.0
         return self.weights.get((comparison, level), 0.0)
+
+    @cached_property
+    def dob_weights(self) -> tuple[float, ...]:
+        """The weight of each date-of-birth level, in the order of :data:`.levels.DOB_LEVELS`
+        (looked up once: the ranking of every query reads them)."""
+        from accord.screening.levels import DOB_LEVELS
+
+        return tuple(self.weight("dob", level) for level in DOB_LEVELS)
 
     def score(self, levels: dict[str, str | None]) -> float:
         """The summed weights of a pair's levels, in their order (what :meth:`weight` gives
