@@ -68,3 +68,33 @@ def test_the_lean_client_reads_whole_answers_and_reconnects() -> None:
     assert seen[0].startswith(b"POST /api/v1/screen HTTP/1.1\r\n")
     assert b"x-a: 1\r\n" in seen[0] and b"cookie: s=2\r\n" in seen[0]
     assert seen[0].endswith(b'\r\n\r\n{"q": "Ana"}')
+
+
+def test_the_clients_processor_time_leaves_out_a_server_it_started() -> None:
+    """The bench starts the server as a child of its own process: the server's time is the
+    server's, not the client's (a child's work counts only for the server and its writer)."""
+    import subprocess
+    import sys
+
+    import psutil
+
+    from accord.cli.bench_api_load import _cpu_seconds
+
+    me = psutil.Process()
+    before_alone, before_all = _cpu_seconds(me, children=False), _cpu_seconds(me)
+    busy = (
+        "import time, sys\n"
+        "while time.process_time() < 0.4: pass\n"
+        "print('done', flush=True); time.sleep(30)\n"
+    )
+    child = subprocess.Popen([sys.executable, "-c", busy], stdout=subprocess.PIPE, text=True)
+    try:
+        assert child.stdout is not None and child.stdout.readline().strip() == "done"
+        after_alone, after_all = _cpu_seconds(me, children=False), _cpu_seconds(me)
+    finally:
+        child.kill()
+        child.wait()
+    assert before_alone is not None and after_alone is not None
+    assert before_all is not None and after_all is not None
+    assert (after_all - before_all) - (after_alone - before_alone) >= 0.35
+    assert after_alone - before_alone < 0.35

@@ -147,13 +147,13 @@ async def _run(
     return load
 
 
-def _cpu_seconds(process: psutil.Process | None) -> float | None:
-    """The processor time of ``process`` and of the processes it started (a server's audit
-    writer process), so that work moved to a child is still counted."""
+def _cpu_seconds(process: psutil.Process | None, children: bool = True) -> float | None:
+    """The processor time of ``process`` and, with ``children``, of the processes it started
+    (a server's audit writer process), so that work moved to a child is still counted."""
     if process is None:
         return None
     total = 0.0
-    for one in (process, *process.children(recursive=True)):
+    for one in (process, *(process.children(recursive=True) if children else ())):
         with contextlib.suppress(psutil.NoSuchProcess):
             times = one.cpu_times()
             total += times.user + times.system
@@ -171,9 +171,10 @@ def run_load(
     (and its children) during the run is measured too."""
     server = psutil.Process(server_pid) if server_pid is not None else None
     me = psutil.Process()
-    server_before, client_before = _cpu_seconds(server), _cpu_seconds(me)
+    # the client alone: the server may be a child of this process
+    server_before, client_before = _cpu_seconds(server), _cpu_seconds(me, children=False)
     load = asyncio.run(_run(base, clients, seconds))
-    server_after, client_after = _cpu_seconds(server), _cpu_seconds(me)
+    server_after, client_after = _cpu_seconds(server), _cpu_seconds(me, children=False)
     if server_before is not None and server_after is not None:
         load.server_cpu = server_after - server_before
     if client_before is not None and client_after is not None:
