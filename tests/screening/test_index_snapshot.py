@@ -168,3 +168,30 @@ def test_the_lexicon_is_part_of_the_keys_version(monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(snapshot.resources, "files", _Edited)
     assert snapshot.keys_version() != shipped
+
+
+def test_only_a_large_index_asks_for_huge_pages_once_loaded(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import accord.services.screening_index as keeper_module
+    from accord.services.huge_pages import Advised
+
+    asked: list[int] = []
+
+    def advise() -> Advised:
+        asked.append(1)
+        return Advised(1, 4096, 0, 0.0)
+
+    monkeypatch.setattr(keeper_module, "advise_huge_pages", advise)
+    small = ScreeningDesk(world.services)
+    small.ensure_current()
+    assert small.keeper.huge_pages is None and not asked  # a few entries: not worth it
+    monkeypatch.setattr(keeper_module, "HUGE_PAGES_FROM", 1)
+    server = ScreeningDesk(world.services)
+    server.ensure_current()
+    assert server.keeper.origin == "snapshot"
+    assert server.keeper.huge_pages == Advised(1, 4096, 0, 0.0)
+    command = ScreeningDesk(world.services, analyse_ahead=False)  # one query: not worth it
+    command.ensure_current()
+    assert command.keeper.huge_pages is None
+    assert len(asked) == 1

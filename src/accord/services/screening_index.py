@@ -28,9 +28,14 @@ from accord.screening import Hasher, IndexSource, ScreeningIndex
 from accord.screening.model import MatchModel
 from accord.screening.snapshot import load_snapshot, save_snapshot, snapshot_path
 from accord.services.context import Services
+from accord.services.huge_pages import Advised, advise_huge_pages
 
 __all__ = ["RESAVE_AFTER", "IndexKeeper"]
 
+#: From this many entries on, a process that answers many queries asks for huge pages for
+#: its memory once the index is loaded (some 4-8 s for two gigabytes; at a million entries a
+#: served query then took about 5% less processor time).
+HUGE_PAGES_FROM = 200_000
 #: Records re-read since the last snapshot after which it is written again.
 RESAVE_AFTER = 50_000
 
@@ -93,6 +98,8 @@ class IndexKeeper:
         self.agreements: list[Agreement] = []
         #: how the index came to be: "built" or "snapshot" (None before first use)
         self.origin: str | None = None
+        #: what asking for huge pages did once the index was loaded (None: not asked)
+        self.huge_pages: Advised | None = None
         self.rekeying: threading.Thread | None = None
         self._built = False
         self._checked_at = float("-inf")
@@ -136,8 +143,7 @@ class IndexKeeper:
             self.source.build(self.index)
             self.origin = "built"
             self.save()
-            self._analyse()
-            _keep_out_of_collections()
+            self._settle()
             return
         self.index = loaded.index
         self.origin = "snapshot"
@@ -145,11 +151,19 @@ class IndexKeeper:
         self._reread = report.read
         if report.removed or self._reread >= RESAVE_AFTER:
             self.save()  # an erased person's entry does not wait for a re-keying to leave disk
-        self._analyse()
-        _keep_out_of_collections()
+        self._settle()
         if self.hasher.fingerprint not in self.index.key_fingerprints and self.background_rekey:
             self.rekeying = threading.Thread(target=self.rekey, name="screening-rekey", daemon=True)
             self.rekeying.start()
+
+    def _settle(self) -> None:
+        """Ready the index loaded or built for the queries: its names analysed, its objects
+        out of the collector's way and, at a size where reading its candidates misses the
+        page-table cache, its memory in huge pages (:mod:`.huge_pages`)."""
+        self._analyse()
+        _keep_out_of_collections()
+        if self.analyse_ahead and len(self.index) >= HUGE_PAGES_FROM:
+            self.huge_pages = advise_huge_pages()
 
     def _analyse(self) -> None:
         """Analyse the index's names ahead of the queries (:func:`accord.names.analyse_names`),
