@@ -51,6 +51,7 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
     desk.ensure_current()
     build_seconds = time.perf_counter() - started
     index_mb = rss_mb() - rss_before
+    huge_pages = desk.keeper.huge_pages
     # persisted as a server process will find it (and load instead of building)
     desk.keeper.path = snapshot_path(lab_settings.data_dir, lab_settings.database_url)
     started = time.perf_counter()
@@ -158,6 +159,8 @@ def run_bench(size: int, sample: int, http_seconds: float) -> dict[str, Any]:
         "load_seconds": round(load_seconds, 1),
         "build_seconds": round(build_seconds, 1),
         "index_mb": round(index_mb, 1),
+        # the memory collapsed into huge pages once it was built (accord.services.huge_pages)
+        "index_huge_pages_mb": huge_pages.collapsed_bytes >> 20 if huge_pages else 0,
         "snapshot_save_seconds": round(snapshot_seconds, 1),
         "snapshot_mb": round(snapshot_mb, 1),
         "p50_ms": pct(desk_ms, 0.5),
