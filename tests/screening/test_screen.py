@@ -350,7 +350,7 @@ def test_references_sort_in_the_order_they_were_made(monkeypatch: pytest.MonkeyP
 
     clock = iter(range(1_700_000_000_000_000_000, 1_700_000_000_000_100_000, 1000))
     monkeypatch.setattr(screening_answers.time, "time_ns", lambda: next(clock))
-    made = [screening_answers.new_reference() for _ in range(50)]
+    made = [screening_answers.new_references(1)[0] for _ in range(50)]
     assert made == sorted(made)
     assert len(set(made)) == 50
     assert all(len(r) <= 40 and r.startswith("hit-") for r in made)

@@ -31,7 +31,7 @@ from accord.screening import (
 from accord.screening.index import HIT_NAME_LEVELS
 from accord.store.audit import AuditEntry
 
-__all__ = ["Answer", "audit_entries", "hit_of", "hit_rows", "new_reference", "new_references"]
+__all__ = ["Answer", "audit_entries", "hit_of", "hit_rows", "new_references"]
 
 
 @dataclass
@@ -88,16 +88,12 @@ def hit_of(
     }
 
 
-def new_reference() -> str:
-    """A fresh hit reference: 120 random bits after the time it was made (microseconds, in
-    hexadecimal), so that references sort in the order they were made and the new ones of a
-    transaction go to the last page of the hits' primary key, not to one page each at random."""
-    return new_references(1)[0]
-
-
 def new_references(count: int) -> list[str]:
-    """``count`` fresh hit references (:func:`new_reference`) from one read of the system's
-    random source: a query's hits take theirs at once."""
+    """``count`` fresh hit references, from one read of the system's random source (a query's
+    hits take theirs at once): each is 120 random bits after the time it was made
+    (microseconds, in hexadecimal), so that references sort in the order they were made and
+    the new ones of a transaction go to the last page of the hits' primary key, not to one
+    page each at random."""
     stamp = f"hit-{time.time_ns() // 1000:014x}"
     # 15 random bytes are exactly 20 characters of URL-safe base64, so each reference's bits
     # are its own 20 characters of the whole

@@ -362,7 +362,7 @@ def close_process(store: Store) -> None:
     after are written by the writer thread)."""
     with _WRITERS_LOCK:
         writer = _WRITERS.get(store)
-    process = writer.process if writer is not None else None
-    if writer is not None and process is not None:
-        writer.process = None
-        process.close()
+    if writer is None or writer.process is None:
+        return
+    process, writer.process = writer.process, None
+    process.close()
